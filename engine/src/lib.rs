@@ -1,1 +1,2 @@
 //! CareStep engine.
+pub mod config;

@@ -1,0 +1,1 @@
+//! Clinic configuration: parsing and validation (filled in by the config work).
