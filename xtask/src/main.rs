@@ -1,1 +1,166 @@
-fn main() {}
+//! CareStep's automation (the cargo-xtask pattern): `cargo xtask <task>`.
+//!
+//! Every task installs what it needs on a fresh machine and skips what is
+//! already present, so the README can promise two commands:
+//!
+//! * `cargo xtask serve` — build the widget and serve the demo clinic page on
+//!   <http://127.0.0.1:8080>;
+//! * `cargo xtask test` — every test: the engine's native tests, the widget's
+//!   browser tests (wasm-bindgen-test in headless browsers), the release
+//!   bundle's size budget and the end-to-end suite.
+//!
+//! Tools are pinned here, in one place, so a fresh machine gets exactly what
+//! the project was built with.
+
+mod budget;
+mod deps;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// The result type of every task: a failure is one message for the user.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  serve        install what is missing, build and serve the demo clinic page on http://127.0.0.1:8080
+  test         install what is missing and run every test (engine, browser, budget, end-to-end)
+  dist         build the deployable release bundle into dist/
+  setup        only install what is missing (wasm target, trunk, wasm-bindgen-cli, wasm-opt, browsers)
+  budget       check dist/ against the committed size budget (budget.toml)
+  check-deps   fail if a web crate reaches the engine's dependency tree
+  bench        run the side-by-side benchmark against SurveyJS (bench/)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let task = args.first().map(String::as_str).unwrap_or("");
+    let outcome = match task {
+        "serve" => serve(),
+        "test" => test(),
+        "dist" => setup::build_tools().and_then(|()| dist()),
+        "setup" => setup::all(),
+        "budget" => budget::check(&root().join("dist"), &root().join("budget.toml")),
+        "check-deps" => deps::check_engine(),
+        "bench" => bench(),
+        "" | "help" | "-h" | "--help" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(format!("unknown task `{other}`\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's folder).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+/// Runs a command in the workspace root, echoing it; a non-zero exit is an error.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}").replace('"', "");
+    eprintln!("xtask: $ {shown}");
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start `{shown}`: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{shown}` failed ({status})"))
+    }
+}
+
+/// A `Command` whose PATH also reaches the project's node tools (wasm-opt).
+pub fn tool(program: &str) -> Command {
+    let mut cmd = Command::new(program);
+    cmd.env("PATH", setup::path_with_tools());
+    cmd
+}
+
+fn dist() -> Result {
+    run(tool("trunk").args(["build", "--release"]))
+}
+
+fn serve() -> Result {
+    setup::build_tools()?;
+    eprintln!("xtask: serving the demo clinic page on http://127.0.0.1:8080 (Ctrl-C stops)");
+    run(tool("trunk").args([
+        "serve",
+        "--release",
+        "--address",
+        "127.0.0.1",
+        "--port",
+        "8080",
+    ]))
+}
+
+fn test() -> Result {
+    setup::all()?;
+    deps::check_engine()?;
+    // Native: the engine (exhaustive, property and vignette tests, the CLI) and xtask itself.
+    run(tool("cargo").args([
+        "test",
+        "--locked",
+        "--package",
+        "carestep-engine",
+        "--package",
+        "xtask",
+    ]))?;
+    // The widget's component tests in real headless browsers.
+    browser_tests()?;
+    // The deployable bundle, its size budget, then the end-to-end suite against it.
+    dist()?;
+    budget::check(&root().join("dist"), &root().join("budget.toml"))?;
+    e2e()?;
+    eprintln!("xtask: every test passed");
+    Ok(())
+}
+
+fn browser_tests() -> Result {
+    let mut chrome = tool("cargo");
+    chrome
+        .args([
+            "test",
+            "--locked",
+            "--package",
+            "carestep-widget",
+            "--target",
+            "wasm32-unknown-unknown",
+        ])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER);
+    run(&mut chrome)
+}
+
+fn e2e() -> Result {
+    let dir = root().join("e2e");
+    if !dir.join("package.json").exists() {
+        eprintln!("xtask: no e2e/ suite yet, skipping end-to-end tests");
+        return Ok(());
+    }
+    setup::npm_ci(&dir)?;
+    run(tool("npm").args(["test"]).current_dir(&dir))
+}
+
+fn bench() -> Result {
+    setup::build_tools()?;
+    dist()?;
+    let dir = root().join("bench");
+    setup::npm_ci(&dir)?;
+    run(tool("node").arg("run.mjs").current_dir(&dir))
+}

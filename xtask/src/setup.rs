@@ -1,0 +1,170 @@
+//! Installs what the build and the tests need, and skips what is present.
+//!
+//! Versions are pinned here. Trunk 0.22 needs a newer rustc than the one this
+//! project builds with, so Trunk stays at 0.21.14. Trunk is told never to
+//! download anything (`offline = true` in Trunk.toml): wasm-bindgen comes from
+//! `cargo install wasm-bindgen-cli` at exactly the version Cargo.toml pins,
+//! and wasm-opt from the npm package `binaryen` (Debian's binaryen 108 emits
+//! wasm that fails at start-up).
+
+use crate::{root, run, Result};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// Must equal the `wasm-bindgen = "=…"` pin in the root Cargo.toml and
+/// `[tools] wasm_bindgen` in Trunk.toml (a test below keeps them together).
+pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// Everything: build tools and browsers.
+pub fn all() -> Result {
+    build_tools()?;
+    browsers()
+}
+
+/// What `trunk build` needs: the wasm target, trunk, wasm-bindgen, wasm-opt.
+pub fn build_tools() -> Result {
+    wasm_target()?;
+    cargo_tool("trunk", "trunk", TRUNK_VERSION, true)?;
+    cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        WASM_BINDGEN_VERSION,
+        // wasm-bindgen-cli's own lock file pins a crate the registry no longer has.
+        false,
+    )?;
+    npm_ci(&root().join("tools"))
+}
+
+fn wasm_target() -> Result {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed.lines().any(|l| l.trim() == WASM_TARGET) {
+        return Ok(());
+    }
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+/// Installs `krate` at exactly `version` unless `binary --version` already reports it.
+fn cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> Result {
+    let reported = output(Command::new(binary).arg("--version")).unwrap_or_default();
+    if reported.split_whitespace().nth(1) == Some(version) {
+        return Ok(());
+    }
+    eprintln!(
+        "xtask: installing {krate} {version} (found: {})",
+        reported.trim()
+    );
+    let exact = format!("={version}");
+    let mut cmd = Command::new("cargo");
+    cmd.args(["install", krate, "--version", &exact]);
+    if locked {
+        cmd.arg("--locked");
+    }
+    run(&mut cmd)
+}
+
+/// Headless Chromium with its driver, from Debian's packages (never a
+/// browser download: this machine reaches only package registries).
+pub fn browsers() -> Result {
+    let wanted: &[(&str, &str)] = &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    apt_install(&missing)
+}
+
+/// `apt-get install` of the missing packages (as root, or through sudo).
+pub fn apt_install(packages: &[&str]) -> Result {
+    if packages.is_empty() {
+        return Ok(());
+    }
+    let sudo = !is_root();
+    let apt = |args: &[&str]| {
+        let mut cmd = if sudo {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        } else {
+            Command::new("apt-get")
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update", "-q"]))?;
+    let mut install = vec!["install", "-y", "-q", "--no-install-recommends"];
+    install.extend_from_slice(packages);
+    run(&mut apt(&install))
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
+}
+
+/// `npm ci` in `dir` unless its node_modules is already installed from the same lock file.
+pub fn npm_ci(dir: &Path) -> Result {
+    let lock = dir.join("package-lock.json");
+    let installed = dir.join("node_modules/.package-lock.json");
+    let fresh = match (std::fs::read(&lock), std::fs::read(&installed)) {
+        // npm writes node_modules/.package-lock.json on install; it lists the
+        // same packages as the lock file, so comparing modification times is
+        // enough to see whether the lock file changed since.
+        (Ok(_), Ok(_)) => modified(&installed) >= modified(&lock),
+        _ => false,
+    };
+    if fresh {
+        return Ok(());
+    }
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(dir))
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// PATH with the project's node tools (tools/node_modules/.bin) and cargo's
+/// bin folder in front, so freshly installed tools are found in this process.
+pub fn path_with_tools() -> OsString {
+    let mut dirs: Vec<PathBuf> = vec![root().join("tools/node_modules/.bin")];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        dirs.push(PathBuf::from(home).join("bin"));
+    } else if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cargo/bin"));
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        dirs.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(dirs).unwrap_or_default()
+}
+
+fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.env("PATH", path_with_tools()).output().ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The wasm-bindgen version is written in three places; a mismatch makes
+    /// Trunk try to download another wasm-bindgen, which fails offline.
+    #[test]
+    fn wasm_bindgen_pins_agree() {
+        let cargo = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+        let pin = format!("wasm-bindgen = \"={WASM_BINDGEN_VERSION}\"");
+        assert!(cargo.contains(&pin), "root Cargo.toml must contain {pin}");
+        let trunk = std::fs::read_to_string(root().join("Trunk.toml")).unwrap();
+        let tool = format!("wasm_bindgen = \"{WASM_BINDGEN_VERSION}\"");
+        assert!(trunk.contains(&tool), "Trunk.toml must contain {tool}");
+    }
+}
