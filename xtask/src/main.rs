@@ -132,19 +132,28 @@ fn test() -> Result {
     Ok(())
 }
 
+/// The widget's wasm-bindgen tests, in headless Chromium and then in headless
+/// Firefox ESR (the same compiled tests; wasm-bindgen-test-runner picks the
+/// browser from the driver variable it finds).
 fn browser_tests() -> Result {
-    let mut chrome = tool("cargo");
-    chrome
-        .args([
+    let wasm_test = || {
+        let mut cmd = tool("cargo");
+        cmd.args([
             "test",
             "--locked",
             "--package",
             "carestep-widget",
             "--target",
             "wasm32-unknown-unknown",
-        ])
-        .env("CHROMEDRIVER", setup::CHROMEDRIVER);
-    run(&mut chrome)
+        ]);
+        cmd
+    };
+    eprintln!("xtask: widget tests in headless Chromium");
+    run(wasm_test().env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
+    eprintln!("xtask: widget tests in headless Firefox ESR");
+    run(wasm_test()
+        .env("GECKODRIVER", setup::geckodriver())
+        .env("MOZ_HEADLESS", "1"))
 }
 
 fn e2e() -> Result {
@@ -153,6 +162,9 @@ fn e2e() -> Result {
         eprintln!("xtask: no e2e/ suite yet, skipping end-to-end tests");
         return Ok(());
     }
+    // The journeys compare what the widget shows with what the command-line
+    // tool says for the same answers.
+    run(tool("cargo").args(["build", "--locked", "--release", "--bin", "carestep"]))?;
     setup::npm_ci(&dir)?;
     run(tool("npm").args(["test"]).current_dir(&dir))
 }

@@ -18,6 +18,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const GECKODRIVER_VERSION: &str = "0.37.1";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// Everything: build tools and browsers.
@@ -68,16 +70,34 @@ fn cargo_tool(binary: &str, krate: &str, version: &str, locked: bool) -> Result 
     run(&mut cmd)
 }
 
-/// Headless Chromium with its driver, from Debian's packages (never a
-/// browser download: this machine reaches only package registries).
+/// Headless Chromium with its driver and Firefox ESR from Debian's packages,
+/// geckodriver from crates.io (never a browser download: this machine reaches
+/// only package registries).
 pub fn browsers() -> Result {
-    let wanted: &[(&str, &str)] = &[(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")];
+    let wanted: &[(&str, &str)] = &[
+        (CHROMIUM, "chromium"),
+        (CHROMEDRIVER, "chromium-driver"),
+        (FIREFOX, "firefox-esr"),
+    ];
     let missing: Vec<&str> = wanted
         .iter()
         .filter(|(path, _)| !Path::new(path).exists())
         .map(|(_, package)| *package)
         .collect();
-    apt_install(&missing)
+    apt_install(&missing)?;
+    cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)
+}
+
+/// Where `cargo install` put geckodriver (wasm-bindgen-test-runner wants a path).
+pub fn geckodriver() -> PathBuf {
+    cargo_bin().join("geckodriver")
+}
+
+fn cargo_bin() -> PathBuf {
+    match std::env::var_os("CARGO_HOME") {
+        Some(home) => PathBuf::from(home).join("bin"),
+        None => PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo/bin"),
+    }
 }
 
 /// `apt-get install` of the missing packages (as root, or through sudo).
@@ -133,12 +153,7 @@ fn modified(path: &Path) -> Option<std::time::SystemTime> {
 /// PATH with the project's node tools (tools/node_modules/.bin) and cargo's
 /// bin folder in front, so freshly installed tools are found in this process.
 pub fn path_with_tools() -> OsString {
-    let mut dirs: Vec<PathBuf> = vec![root().join("tools/node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        dirs.push(PathBuf::from(home).join("bin"));
-    } else if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(PathBuf::from(home).join(".cargo/bin"));
-    }
+    let mut dirs: Vec<PathBuf> = vec![root().join("tools/node_modules/.bin"), cargo_bin()];
     if let Some(path) = std::env::var_os("PATH") {
         dirs.extend(std::env::split_paths(&path));
     }
