@@ -1,0 +1,72 @@
+// The "Definitions and method" section of RESULTS.md: what each number means
+// and how it is taken, so that a reader can check the method without reading
+// the code.
+export const DEFINITIONS = `## Definitions and method
+
+**Pages.** *CareStep* is the release bundle in \`dist/\` (\`trunk build --release\`), served as built. *SurveyJS* is
+\`bench/surveyjs/\`: PHQ-9 items 1–9 plus the difficulty item on page 1 and GAD-7 on page 2, verbatim text and the standard
+options, set up as SurveyJS's "Get Started" guide for plain JavaScript shows (default theme CSS, \`survey.core.min.js\`,
+\`survey-js-ui.min.js\`, \`new Survey.Model(json)\`, \`survey.render(container)\` on DOMContentLoaded), the files copied
+unchanged from the npm packages. The two pages do not ask the same number of questions: CareStep's default deployment also
+asks the gate, the suicide screen, PC-PTSD-5, AUDIT-C, the drug question and the context questions (see "Questions answered").
+
+**Runs.** Each run launches Debian's Chromium (\`/usr/bin/chromium\`) through playwright-core with a new profile directory
+(\`mkdtemp\`, deleted afterwards), the flags \`--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run
+--disable-background-networking --disable-component-update --disable-sync --host-resolver-rules="MAP * ~NOTFOUND ,
+EXCLUDE 127.0.0.1"\`, a 1280×800 viewport, and the HTTP cache disabled through CDP \`Network.setCacheDisabled\`. Rounds
+alternate the order of the two pages. Each page is served by its own small Node server on 127.0.0.1 (an ephemeral port)
+that gzips HTML, JS, CSS, JSON, SVG and wasm at level 9 (compressed once, then served from memory) with the right content
+types (\`application/wasm\` for wasm, so \`WebAssembly.instantiateStreaming\` works) and \`Cache-Control: no-store\`.
+
+**Bytes over the wire / requests.** Sum of \`encodedDataLength\` from CDP \`Network.loadingFinished\` over every request
+the page made from navigation to the end of the run (response headers included); "decoded" is the sum of
+\`Network.dataReceived\` \`dataLength\`. Requests counts every \`Network.requestWillBeSent\`, including failed ones and the
+browser's \`/favicon.ico\` request (a 404 on both servers). The host-resolver rule makes every host except 127.0.0.1
+unresolvable, so SurveyJS's default theme's request for an Open Sans font from a third-party host (fonts.gstatic.com) fails
+at once with \`ERR_NAME_NOT_RESOLVED\`: it is **attempted and counted** as a request, with 0 bytes. On the real web it would
+also cost a DNS lookup, a TLS connection and about 20–30 KB. "Requests after ready" counts those started after the ready
+condition held (a font fetched at first layout, the favicon after the load event).
+
+**First answerable control live** (page clock: \`performance.now()\`, milliseconds from navigation start). An init script
+(the "probe", \`lib/probe.mjs\`, injected before any page script through CDP \`Page.addScriptToEvaluateOnNewDocument\`)
+checks the condition on every DOM mutation with a \`MutationObserver\` and records the time of the first mutation after which
+it holds:
+- *SurveyJS*: the first radio input of question 1 (\`[data-name="phq9_1"] input[type=radio]\`) is attached to the document and
+  not disabled. SurveyJS (Preact) binds its handlers as it renders, so the question can be answered from then on.
+- *CareStep*: \`#carestep\` has \`data-ready="true"\` — which the Yew app sets when it has mounted and is interactive — and
+  contains an enabled button named "Start" (the app's own Start button, not the static placeholder: the static start screen
+  that index.html shows before the wasm loads does not count).
+
+**First contentful paint** is the \`first-contentful-paint\` paint-timing entry. The **start-screen target** compares it with
+the \`responseEnd\` of the wasm file's resource-timing entry: FCP < wasm responseEnd means the static start screen was on
+screen before the WebAssembly had finished downloading, so it does not depend on it. It must hold in every run.
+
+**Memory after ready.** Immediately after the ready condition: a full garbage collection (CDP
+\`HeapProfiler.collectGarbage\`), then \`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` (the page's JS heap), plus the
+WebAssembly linear memory. The latter lives outside the JS heap (an ArrayBuffer backing store, which \`JSHeapUsedSize\` does
+not include; \`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation, which a clinic's page will not
+have). The probe wraps \`WebAssembly.instantiateStreaming\` and \`WebAssembly.instantiate\` — the calls wasm-bindgen's loader
+makes — keeps every exported \`WebAssembly.Memory\` of the instances they return, and reads \`memory.buffer.byteLength\`. The
+wrapper forwards every call unchanged; it also records which of the two the page used.
+
+**Answer everything → result** (Node's clock, includes Playwright's own per-action overhead of several ms per click). From
+just before the first click to the driver seeing the result:
+- *SurveyJS*: on each page, click the label of the first option ("Not at all" / "Not difficult at all") of every question,
+  check that every question now has the first option checked, press "Next", then "Complete"; wait for \`.sd-completedpage\`
+  (which shows the PHQ-9 and GAD-7 totals, checked to be 0).
+- *CareStep*: press "Start"; on every screen with radios check the first radio, on a number input type 0, press "Continue";
+  wait for the next screen (a DOM mutation that changes the \`<h1>\`); on the check page press "See my result" and wait for
+  \`[data-testid="result"]\`. An error summary or the crisis screen fails the run.
+
+**Longest interaction.** Event Timing (\`PerformanceObserver({type: "event", durationThreshold: 16, buffered: true})\`),
+INP-style: entries with the same non-zero \`interactionId\` (pointerdown, pointerup, click) form one interaction whose length
+is its longest entry; hover events (interactionId 0) are not interactions. The duration runs from the input event to the next
+frame presented after its handlers, and includes waiting for that frame: Chromium rounds it to 8 ms and reports nothing
+under 16 ms, so "< 16" means no interaction reached 16 ms and "16" means about 12–20 ms — the floor for any click that
+changes the screen at 60 Hz. Reported per run as the longest; the target compares the median of those per-run maxima (the
+worst run is shown too).
+
+**Statistics.** Median (min–max) over the measured runs. Targets compare medians, except the start-screen paint check,
+which must hold in every run. Timings on this shared 2-core machine are noisy (see the load average above); sizes and
+memory are nearly constant.
+`;

@@ -1,0 +1,202 @@
+// One measured run of one page: a fresh Chromium with a fresh profile, the
+// cache disabled, the probe injected; load the page, wait until the first
+// answerable control is live, read memory, answer everything, read the
+// interaction timings. Returns plain numbers for the report.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { chromium } from "playwright-core";
+import { probeScript } from "./probe.mjs";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Chromium flags, as the benchmark brief gives them. The host-resolver rule
+ * makes every name except 127.0.0.1 unresolvable, so a request to a third
+ * party (SurveyJS's theme font) fails at once instead of waiting on the
+ * network; it is still attempted and counted.
+ */
+export const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+];
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Rejects after `ms` with `what` in the message; a guard, not a wait. */
+function deadline(promise, ms, what) {
+  let timer;
+  const guard = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Counts what crosses the wire, from CDP Network events: every request the
+ * page starts (including failed ones, e.g. a third-party font whose host
+ * does not resolve), the encoded bytes of each finished response (headers
+ * included: `encodedDataLength` of `Network.loadingFinished`) and the
+ * decoded body bytes (`Network.dataReceived`).
+ */
+function trackNetwork(cdp) {
+  const requests = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    if (!requests.has(e.requestId)) requests.set(e.requestId, { url: e.request.url, encoded: 0, decoded: 0, status: null, failed: null });
+  });
+  cdp.on("Network.responseReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) {
+      r.status = e.response.status;
+      r.mimeType = e.response.mimeType;
+      r.contentEncoding = e.response.headers["content-encoding"] ?? e.response.headers["Content-Encoding"] ?? null;
+    }
+  });
+  cdp.on("Network.dataReceived", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.decoded += e.dataLength;
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.encoded = e.encodedDataLength;
+  });
+  cdp.on("Network.loadingFailed", (e) => {
+    const r = requests.get(e.requestId);
+    if (r) r.failed = e.errorText;
+  });
+  return {
+    snapshot() {
+      const list = [...requests.values()].map((r) => ({ ...r }));
+      return {
+        requests: list.length,
+        failed: list.filter((r) => r.failed).length,
+        encodedBytes: list.reduce((s, r) => s + r.encoded, 0),
+        decodedBytes: list.reduce((s, r) => s + r.decoded, 0),
+        list,
+      };
+    },
+  };
+}
+
+/**
+ * Measures one run of page `kind` at `url`, answering with `answer(page)`.
+ * `timeoutMs` bounds each phase, so a page that never gets ready fails the run.
+ */
+export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
+  const profile = await mkdtemp(join(tmpdir(), `carestep-bench-${kind}-`));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: VIEWPORT,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.addInitScript({ content: probeScript(kind) });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    await cdp.send("Performance.enable");
+    const network = trackNetwork(cdp);
+    const { product } = await cdp.send("Browser.getVersion");
+
+    await page.goto(url, { waitUntil: "commit", timeout: timeoutMs });
+    const readyAt = await deadline(page.evaluate(() => window.__bench.whenReady), timeoutMs, `${kind}: first question live`);
+
+    // Memory right after ready, after a full garbage collection so that the
+    // number is what the page retains, not what it has yet to collect.
+    await cdp.send("HeapProfiler.collectGarbage");
+    const metrics = Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+    const heapUsage = await cdp.send("Runtime.getHeapUsage");
+    const atReady = await page.evaluate(() => {
+      const b = window.__bench;
+      const wasm = performance
+        .getEntriesByType("resource")
+        .filter((e) => /\.wasm(\?|$)/.test(e.name))
+        .map((e) => ({ name: e.name, responseEnd: e.responseEnd }));
+      return {
+        wasmMemoryBytes: b.wasmMemoryBytes(),
+        wasmMemories: b.memories.length,
+        instantiatedWith: b.instantiatedWith,
+        fcp: b.fcp,
+        wasm,
+      };
+    });
+    const networkAtReady = network.snapshot();
+
+    // Answer everything. Wall-clock from Node: from just before the first click
+    // to the moment the driver has seen the result screen.
+    const t0 = performance.now();
+    const flow = await deadline(answer(page), timeoutMs * 2, `${kind}: answering every question`);
+    const answerMs = performance.now() - t0;
+    const doneAt = await deadline(page.evaluate(() => window.__bench.whenDone), timeoutMs, `${kind}: result screen`);
+
+    const events = await page.evaluate(async (frames) => {
+      await new Promise((resolve) => {
+        const tick = (left) => (left === 0 ? setTimeout(resolve, 0) : requestAnimationFrame(() => tick(left - 1)));
+        tick(frames);
+      });
+      return window.__bench.flushEvents();
+    }, 5);
+    const networkAtEnd = network.snapshot();
+
+    return {
+      kind,
+      browser: product,
+      readyMs: readyAt,
+      fcpMs: atReady.fcp,
+      wasm: atReady.wasm,
+      instantiatedWith: atReady.instantiatedWith,
+      jsHeapUsedBytes: metrics.JSHeapUsedSize,
+      jsHeapTotalBytes: metrics.JSHeapTotalSize,
+      runtimeHeapUsedBytes: heapUsage.usedSize,
+      wasmMemoryBytes: atReady.wasmMemoryBytes,
+      wasmMemories: atReady.wasmMemories,
+      network: networkAtEnd,
+      networkAtReady: { requests: networkAtReady.requests, encodedBytes: networkAtReady.encodedBytes },
+      answers: flow.answers,
+      clicks: flow.clicks,
+      level: flow.level,
+      answerMs,
+      doneAtPageMs: doneAt,
+      interactions: summarizeInteractions(events),
+    };
+  } finally {
+    await context?.close().catch(() => {});
+    await rm(profile, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+/**
+ * Groups Event Timing entries into interactions (entries sharing a non-zero
+ * `interactionId`: pointerdown, pointerup, click, key events) and returns the
+ * longest, INP-style. Hover-only entries (interactionId 0) are not
+ * interactions. Durations are what Chromium reports: rounded to 8 ms, and
+ * only entries of 16 ms or more are delivered at all, so "no entry" means
+ * every interaction was under 16 ms.
+ */
+export function summarizeInteractions(events) {
+  const byId = new Map();
+  for (const e of events) {
+    if (!e.interactionId) continue;
+    const prev = byId.get(e.interactionId);
+    if (!prev || e.duration > prev.duration) byId.set(e.interactionId, e);
+  }
+  const list = [...byId.values()];
+  const longest = list.reduce((a, b) => (!a || b.duration > a.duration ? b : a), null);
+  return {
+    over16: list.length,
+    longestMs: longest ? longest.duration : null,
+    longestProcessingMs: longest ? longest.processingEnd - longest.processingStart : null,
+    longestTarget: longest ? `${longest.name} on ${longest.target}` : null,
+  };
+}

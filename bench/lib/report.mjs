@@ -1,0 +1,193 @@
+// Turns the per-run measurements into the summary, the PASS/FAIL verdict on
+// the issue's targets and the Markdown of bench/RESULTS.md.
+import { summarize } from "./stats.mjs";
+
+/** The measures reported for both pages: key, label, unit, how to read it from a run. */
+export const MEASURES = [
+  { key: "encodedBytes", label: "Bytes over the wire (gzip, incl. headers)", unit: "KB", get: (r) => r.network.encodedBytes },
+  { key: "decodedBytes", label: "Bytes decoded", unit: "KB", get: (r) => r.network.decodedBytes },
+  { key: "requests", label: "Requests (incl. failed)", unit: "", get: (r) => r.network.requests },
+  { key: "failedRequests", label: "…of which failed", unit: "", get: (r) => r.network.failed },
+  { key: "requestsAfterReady", label: "…of which started after ready", unit: "", get: (r) => r.network.requests - r.networkAtReady.requests },
+  { key: "readyMs", label: "Navigation → first answerable control live", unit: "ms", get: (r) => r.readyMs },
+  { key: "fcpMs", label: "First contentful paint", unit: "ms", get: (r) => r.fcpMs ?? NaN },
+  { key: "jsHeapBytes", label: "JS heap used after ready (post-GC)", unit: "MB", get: (r) => r.jsHeapUsedBytes },
+  { key: "wasmBytes", label: "WebAssembly linear memory after ready", unit: "MB", get: (r) => r.wasmMemoryBytes },
+  { key: "heapPlusWasmBytes", label: "JS heap + wasm memory", unit: "MB", get: (r) => r.jsHeapUsedBytes + r.wasmMemoryBytes },
+  { key: "answerMs", label: "Answer everything → result shown (scripted)", unit: "ms", get: (r) => r.answerMs },
+  { key: "answers", label: "Questions answered", unit: "", get: (r) => r.answers },
+  { key: "clicks", label: "Clicks / inputs", unit: "", get: (r) => r.clicks },
+  // 0 stands for "no interaction of 16 ms or more" (Event Timing reports nothing shorter).
+  { key: "longestInteractionMs", label: "Longest interaction (Event Timing)", unit: "ms", get: (r) => r.interactions.longestMs ?? 0 },
+];
+
+/** `{ surveyjs: {key: summary}, carestep: {key: summary} }` from the runs. */
+export function summarizeRuns(runs) {
+  const out = {};
+  for (const kind of ["surveyjs", "carestep"]) {
+    const mine = runs.filter((r) => r.kind === kind);
+    out[kind] = {};
+    for (const m of MEASURES) {
+      const values = mine.map(m.get).filter((v) => Number.isFinite(v));
+      out[kind][m.key] = values.length ? summarize(values) : null;
+    }
+  }
+  return out;
+}
+
+/**
+ * The issue's targets, each `{ id, label, carestep, surveyjs, limit, pass, note }`.
+ * Medians are compared (every measure is noisy on a shared 2-core machine);
+ * the paint-before-wasm check is structural and must hold in every run.
+ */
+export function evaluateTargets(summary, runs) {
+  const cs = summary.carestep;
+  const sj = summary.surveyjs;
+  const m = (s, k) => (s[k] ? s[k].median : NaN);
+  const targets = [];
+
+  const bytesRatio = m(cs, "encodedBytes") / m(sj, "encodedBytes");
+  targets.push({
+    id: "bytes",
+    label: "Bytes over the wire ≤ 25% of SurveyJS's",
+    value: `${kb(m(cs, "encodedBytes"))} KB vs ${kb(m(sj, "encodedBytes"))} KB = ${pct(bytesRatio)}`,
+    pass: bytesRatio <= 0.25,
+  });
+
+  targets.push({
+    id: "ready",
+    label: "First question live no later than SurveyJS's",
+    value: `${ms(m(cs, "readyMs"))} ms vs ${ms(m(sj, "readyMs"))} ms (ratio ${ratio(m(cs, "readyMs") / m(sj, "readyMs"))})`,
+    pass: m(cs, "readyMs") <= m(sj, "readyMs"),
+  });
+
+  const memRatio = m(cs, "heapPlusWasmBytes") / m(sj, "heapPlusWasmBytes");
+  targets.push({
+    id: "memory",
+    label: "JS heap + wasm memory ≤ 50% of SurveyJS's",
+    value: `${mb(m(cs, "heapPlusWasmBytes"))} MB vs ${mb(m(sj, "heapPlusWasmBytes"))} MB = ${pct(memRatio)}`,
+    pass: memRatio <= 0.5,
+  });
+
+  const inter = cs.longestInteractionMs;
+  targets.push({
+    id: "interaction",
+    label: "Longest interaction ≤ 16 ms",
+    value: inter
+      ? `median of per-run longest ${interaction(inter.median)} ms, worst run ${interaction(inter.max)} ms (SurveyJS: ${interaction(m(sj, "longestInteractionMs"))} ms)`
+      : "no data",
+    pass: !!inter && inter.median <= 16,
+  });
+
+  const csRuns = runs.filter((r) => r.kind === "carestep");
+  const paint = csRuns.map((r) => {
+    const wasmEnd = r.wasm.length ? Math.max(...r.wasm.map((w) => w.responseEnd)) : NaN;
+    return { fcp: r.fcpMs, wasmEnd, ok: Number.isFinite(r.fcpMs) && Number.isFinite(wasmEnd) && r.fcpMs < wasmEnd };
+  });
+  const okRuns = paint.filter((p) => p.ok).length;
+  const margins = paint.filter((p) => Number.isFinite(p.fcp) && Number.isFinite(p.wasmEnd)).map((p) => p.wasmEnd - p.fcp);
+  targets.push({
+    id: "paint",
+    label: "Static start screen painted before the wasm arrives (FCP < wasm responseEnd)",
+    value: `${okRuns}/${csRuns.length} runs; median wasm responseEnd − FCP = ${margins.length ? ms(summarize(margins).median) : "n/a"} ms`,
+    pass: csRuns.length > 0 && okRuns === csRuns.length,
+  });
+  return targets;
+}
+
+const kb = (b) => (b / 1024).toFixed(1);
+const mb = (b) => (b / (1024 * 1024)).toFixed(2);
+const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : "n/a");
+const pct = (r) => (Number.isFinite(r) ? `${(r * 100).toFixed(1)}%` : "n/a");
+const ratio = (r) => (Number.isFinite(r) ? r.toFixed(2) : "n/a");
+const interaction = (v) => (!Number.isFinite(v) ? "n/a" : v < 16 ? "< 16" : v.toFixed(0));
+
+function fmt(value, unit, key) {
+  if (!Number.isFinite(value)) return "n/a";
+  if (key === "longestInteractionMs") return interaction(value);
+  if (unit === "KB") return kb(value);
+  if (unit === "MB") return mb(value);
+  if (unit === "ms") return ms(value);
+  return String(Math.round(value * 10) / 10);
+}
+
+function cell(s, m) {
+  if (!s) return "n/a";
+  const unit = m.unit ? ` ${m.unit}` : "";
+  return `${fmt(s.median, m.unit, m.key)}${unit} (${fmt(s.min, m.unit, m.key)}–${fmt(s.max, m.unit, m.key)})`;
+}
+
+function ratioCell(cs, sj, m) {
+  if (!cs || !sj || !sj.median) return "—";
+  if (m.key === "longestInteractionMs" && (cs.median < 16 || sj.median < 16)) return "—";
+  return ratio(cs.median / sj.median);
+}
+
+/** The whole of RESULTS.md. `meta` carries date, versions, machine and the options used. */
+export function renderMarkdown({ meta, runs, summary, targets }) {
+  const lines = [];
+  const push = (...l) => lines.push(...l);
+  const allPass = targets.every((t) => t.pass);
+  push(
+    "# Benchmark: CareStep vs a SurveyJS form (issue 5)",
+    "",
+    `Generated by \`cd bench && npm ci && node run.mjs\` on ${meta.date}. ${meta.runs} measured runs of each page, alternated` +
+      ` (order swapped every round), after ${meta.warmup} unmeasured warm-up round(s). Every number is a median with (min–max) across runs.`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| Browser | ${meta.browser} (Debian \`/usr/bin/chromium\`, headless=new, fresh profile per run, cache disabled) |`,
+    `| Peer | survey-core ${meta.versions["survey-core"]}, survey-js-ui ${meta.versions["survey-js-ui"]} (shipped \`survey.core.min.js\`, \`survey-js-ui.min.js\`, default theme \`survey-core.min.css\`) |`,
+    `| CareStep | commit ${meta.commit}; dist at \`${meta.dist}\` (built ${meta.distBuilt}) |`,
+    `| Harness | node ${meta.node}, playwright-core ${meta.playwright}; pages served from 127.0.0.1 by \`lib/server.mjs\`, gzip level ${meta.gzipLevel} |`,
+    `| Machine | ${meta.machine.cpus} × ${meta.machine.model}, ${meta.machine.memGiB} GiB RAM, ${meta.machine.os}; load average ${meta.machine.loadBefore} before, ${meta.machine.loadAfter} after |`,
+    "",
+    `## Targets — ${allPass ? "all met" : "NOT all met"}`,
+    "",
+    "| Target | Measured (CareStep vs SurveyJS) | Verdict |",
+    "|---|---|---|",
+    ...targets.map((t) => `| ${t.label} | ${t.value} | **${t.pass ? "PASS" : "FAIL"}** |`),
+    "",
+    "## All measures",
+    "",
+    "| Measure | CareStep | SurveyJS | CareStep / SurveyJS |",
+    "|---|---|---|---|",
+    ...MEASURES.map((m) => `| ${m.label} | ${cell(summary.carestep[m.key], m)} | ${cell(summary.surveyjs[m.key], m)} | ${ratioCell(summary.carestep[m.key], summary.surveyjs[m.key], m)} |`),
+    "",
+  );
+
+  push("## Requests (last measured run of each page)", "");
+  for (const kind of ["carestep", "surveyjs"]) {
+    const last = runs.filter((r) => r.kind === kind).at(-1);
+    if (!last) continue;
+    push(`**${kind === "carestep" ? "CareStep" : "SurveyJS"}**`, "", "| URL | Status | Content-Encoding | Bytes over the wire | Decoded |", "|---|---|---|---|---|");
+    for (const r of last.network.list) {
+      const url = r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, "");
+      push(`| \`${url.length > 90 ? url.slice(0, 87) + "…" : url}\` | ${r.failed ? `failed: ${r.failed}` : r.status} | ${r.contentEncoding ?? "—"} | ${r.encoded} | ${r.decoded} |`);
+    }
+    push("");
+  }
+  const csLast = runs.filter((r) => r.kind === "carestep").at(-1);
+  if (csLast) {
+    push(
+      `CareStep instantiated its wasm with: ${csLast.instantiatedWith.join(", ") || "nothing observed"}; exported memories seen: ${csLast.wasmMemories}. Final screen: \`data-level="${csLast.level}"\`.`,
+      "",
+    );
+  }
+
+  push(
+    "## Raw numbers, per run",
+    "",
+    "| # | Page | Bytes | Requests | Ready ms | FCP ms | wasm responseEnd ms | JS heap bytes | wasm bytes | Answer ms | Answers / clicks | Longest interaction ms (target) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ...runs.map((r) => {
+      const wasmEnd = r.wasm.length ? Math.max(...r.wasm.map((w) => w.responseEnd)).toFixed(1) : "—";
+      const li = r.interactions.longestMs === null ? "< 16" : `${r.interactions.longestMs} (${r.interactions.longestTarget})`;
+      return `| ${r.round} | ${r.kind} | ${r.network.encodedBytes} | ${r.network.requests} | ${r.readyMs.toFixed(1)} | ${ms(r.fcpMs)} | ${wasmEnd} | ${r.jsHeapUsedBytes} | ${r.wasmMemoryBytes} | ${r.answerMs.toFixed(0)} | ${r.answers} / ${r.clicks} | ${li} |`;
+    }),
+    "",
+  );
+
+  push(meta.definitions, "");
+  return lines.join("\n");
+}
