@@ -1,2 +1,55 @@
-//! CareStep engine.
+//! CareStep's clinical engine: the questionnaire as data, instrument scoring
+//! and the transparent level-of-care rules of clinical-model.md v0.2.
+//!
+//! The engine is pure: answers in, result out. It has no web dependencies and
+//! does no I/O, so the same code runs natively (the `carestep` command-line
+//! tool and the tests) and inside the WebAssembly widget.
+//!
+//! * [`questionnaire()`], [`item`], [`instrument`]: every item, verbatim, with
+//!   options, codes and skip conditions; intros and attribution lines.
+//! * [`Answers`]: the answers given, and the Part 5 JSON input
+//!   ([`Answers::from_json`]).
+//! * [`next_step`], [`path`], [`prune`], [`progress`]: what to ask next (skip
+//!   logic and the crisis interrupt live here, not in the UI).
+//! * [`assess`]: scores, rules fired, flags and the suggested [`Level`].
+//!
+//! ```
+//! use carestep_engine::{assess, Answers, ItemId, Level, Response, RuleId};
+//!
+//! let mut answers = Answers::new();
+//! answers.set(ItemId::CtxAdult, Response::Value(0)).unwrap();
+//! for id in [ItemId::Phq9_1, ItemId::Phq9_2, ItemId::Phq9_3, ItemId::Phq9_4] {
+//!     answers.set(id, Response::Value(3)).unwrap(); // "Nearly every day"
+//! }
+//! for id in [ItemId::Phq9_5, ItemId::Phq9_6, ItemId::Phq9_7, ItemId::Phq9_8, ItemId::Phq9_9] {
+//!     answers.set(id, Response::Value(0)).unwrap();
+//! }
+//! let result = assess(&answers);
+//! assert_eq!(result.level, Level::Outpatient); // PHQ-9 = 12: moderate
+//! assert_eq!(result.rules_fired, [RuleId::O1]);
+//! assert!(result.to_json_pretty().contains("\"band\": \"moderate\""));
+//! ```
+
+pub mod answers;
 pub mod config;
+pub mod flow;
+pub mod ids;
+pub mod questionnaire;
+pub mod rules;
+pub mod scores;
+
+pub use answers::{Answers, InputError, Response};
+pub use flow::{next_step, path, progress, prune, Progress, Step};
+pub use ids::{ItemId, Module, ModuleSet};
+pub use questionnaire::{
+    instrument, item, questionnaire, AnswerKind, AskedWhen, Choice, Instrument, InstrumentInfo,
+    Item,
+};
+pub use rules::{assess, Assessment, Flag, Level, RuleId};
+pub use scores::{
+    AsqBand, AuditZone, BandScore, CompletableScore, CssrsBand, Dast10Band, Gad7Band, K6Band,
+    MdqScore, Pcptsd5Band, Phq9Band, Scores, ScreenBand, TotalScore, WsasBand,
+};
+
+/// The clinical model version this engine implements (Part 5 `model_version`).
+pub const MODEL_VERSION: &str = "0.2";

@@ -1,0 +1,514 @@
+//! The level-of-care decision (clinical-model.md Part 3 with the normative
+//! clarifications of §5.1): derived variables, rules G1, C1–C6, H1–H4,
+//! P1–P3, I1–I7, O1–O19, the environmental step-up E1, the final level and
+//! the flags.
+//!
+//! Every rule is one line in [`evaluate`]; the floors live in
+//! [`RuleId::floor`], so no threshold is written twice. [`assess`] is total:
+//! any [`Answers`] value gives a result.
+
+use serde::{Serialize, Serializer};
+
+use crate::answers::{Answers, Response};
+use crate::ids::ItemId;
+use crate::scores::{
+    any_present, asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS,
+    AUDIT_FULL_ITEMS, CSSRS_ITEMS,
+};
+use crate::MODEL_VERSION;
+
+/// A suggested level of care (Part 5 names). Ordered from least to most
+/// intensive; `OutOfScope` is not a level of care and sorts last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    SelfCare,
+    Outpatient,
+    Iop,
+    Php,
+    Inpatient,
+    CrisisNow,
+    OutOfScope,
+}
+
+impl Level {
+    /// The six levels of care, least intensive first.
+    pub const CARE_LEVELS: [Level; 6] = [
+        Level::SelfCare,
+        Level::Outpatient,
+        Level::Iop,
+        Level::Php,
+        Level::Inpatient,
+        Level::CrisisNow,
+    ];
+
+    /// Every value, including `OutOfScope`.
+    pub const ALL: [Level; 7] = [
+        Level::SelfCare,
+        Level::Outpatient,
+        Level::Iop,
+        Level::Php,
+        Level::Inpatient,
+        Level::CrisisNow,
+        Level::OutOfScope,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::SelfCare => "self_care",
+            Level::Outpatient => "outpatient",
+            Level::Iop => "iop",
+            Level::Php => "php",
+            Level::Inpatient => "inpatient",
+            Level::CrisisNow => "crisis_now",
+            Level::OutOfScope => "out_of_scope",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule of §3.5–3.6. Declaration order is the output order of
+/// `rules_fired` (§5.1 item 2), with G1 first (it only ever fires alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[rustfmt::skip]
+pub enum RuleId {
+    G1,
+    C1, C2, C3, C4, C5, C6,
+    H1, H2, H3, H4,
+    P1, P2, P3,
+    I1, I2, I3, I4, I5, I6, I7,
+    O1, O2, O3, O4, O5, O6, O7, O8, O9, O10,
+    O11, O12, O13, O14, O15, O16, O17, O18, O19,
+    E1,
+}
+
+impl RuleId {
+    /// Every rule, in output order.
+    #[rustfmt::skip]
+    pub const ALL: [RuleId; 41] = {
+        use RuleId::*;
+        [
+            G1,
+            C1, C2, C3, C4, C5, C6,
+            H1, H2, H3, H4,
+            P1, P2, P3,
+            I1, I2, I3, I4, I5, I6, I7,
+            O1, O2, O3, O4, O5, O6, O7, O8, O9, O10,
+            O11, O12, O13, O14, O15, O16, O17, O18, O19,
+            E1,
+        ]
+    };
+
+    pub fn as_str(self) -> &'static str {
+        const NAMES: [&str; 41] = [
+            "G1", "C1", "C2", "C3", "C4", "C5", "C6", "H1", "H2", "H3", "H4", "P1", "P2", "P3",
+            "I1", "I2", "I3", "I4", "I5", "I6", "I7", "O1", "O2", "O3", "O4", "O5", "O6", "O7",
+            "O8", "O9", "O10", "O11", "O12", "O13", "O14", "O15", "O16", "O17", "O18", "O19", "E1",
+        ];
+        NAMES[self as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The minimum level the rule sets: crisis rules → crisis_now, H →
+    /// inpatient, P → PHP, I → IOP, O → outpatient. `None` for G1 (it ends
+    /// the assessment as out of scope) and E1 (a step-up, not a floor).
+    pub fn floor(self) -> Option<Level> {
+        use RuleId::*;
+        match self {
+            G1 | E1 => None,
+            C1 | C2 | C3 | C4 | C5 | C6 => Some(Level::CrisisNow),
+            H1 | H2 | H3 | H4 => Some(Level::Inpatient),
+            P1 | P2 | P3 => Some(Level::Php),
+            I1 | I2 | I3 | I4 | I5 | I6 | I7 => Some(Level::Iop),
+            _ => Some(Level::Outpatient),
+        }
+    }
+
+    /// Whether this is one of the crisis rules C1–C6.
+    pub fn is_crisis(self) -> bool {
+        self.floor() == Some(Level::CrisisNow)
+    }
+
+    fn bit(self) -> u64 {
+        1 << (self as u64)
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A flag of §3.8: shown with the level, never changes it. Declared in
+/// alphabetical order of the JSON names, which is the output order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    AddictionSpecialistAssessment,
+    AttendanceBarrier,
+    BipolarScreenPositive,
+    BriefAlcoholAdvice,
+    HomeSafetyResources,
+    MedicalWithdrawalAdvice,
+    OutOfScopeMinor,
+    PsychiatricEvaluation,
+    PtsdScreenPositive,
+    SameDayClinicianContact,
+    #[serde(rename = "show_988")]
+    Show988,
+    SuicideScreenRequired,
+}
+
+impl Flag {
+    /// Every flag, in output (alphabetical) order.
+    pub const ALL: [Flag; 12] = [
+        Flag::AddictionSpecialistAssessment,
+        Flag::AttendanceBarrier,
+        Flag::BipolarScreenPositive,
+        Flag::BriefAlcoholAdvice,
+        Flag::HomeSafetyResources,
+        Flag::MedicalWithdrawalAdvice,
+        Flag::OutOfScopeMinor,
+        Flag::PsychiatricEvaluation,
+        Flag::PtsdScreenPositive,
+        Flag::SameDayClinicianContact,
+        Flag::Show988,
+        Flag::SuicideScreenRequired,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Flag::AddictionSpecialistAssessment => "addiction_specialist_assessment",
+            Flag::AttendanceBarrier => "attendance_barrier",
+            Flag::BipolarScreenPositive => "bipolar_screen_positive",
+            Flag::BriefAlcoholAdvice => "brief_alcohol_advice",
+            Flag::HomeSafetyResources => "home_safety_resources",
+            Flag::MedicalWithdrawalAdvice => "medical_withdrawal_advice",
+            Flag::OutOfScopeMinor => "out_of_scope_minor",
+            Flag::PsychiatricEvaluation => "psychiatric_evaluation",
+            Flag::PtsdScreenPositive => "ptsd_screen_positive",
+            Flag::SameDayClinicianContact => "same_day_clinician_contact",
+            Flag::Show988 => "show_988",
+            Flag::SuicideScreenRequired => "suicide_screen_required",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Flag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The result of an assessment; `Serialize` gives the Part 5 output exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub model_version: &'static str,
+    pub level: Level,
+    pub rules_fired: Vec<RuleId>,
+    pub flags: Vec<Flag>,
+    pub scores: Scores,
+}
+
+impl Assessment {
+    /// Whether a rule fired.
+    pub fn fired(&self, rule: RuleId) -> bool {
+        self.rules_fired.contains(&rule)
+    }
+
+    /// Whether a flag is set.
+    pub fn has_flag(&self, flag: Flag) -> bool {
+        self.flags.contains(&flag)
+    }
+
+    /// The Part 5 JSON, pretty-printed.
+    pub fn to_json_pretty(&self) -> String {
+        // Serialising plain structs of strings and integers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Scores the answers and applies the rules (§3.7).
+pub fn assess(answers: &Answers) -> Assessment {
+    if is_out_of_scope(answers) {
+        return Assessment {
+            model_version: MODEL_VERSION,
+            level: Level::OutOfScope,
+            rules_fired: vec![RuleId::G1],
+            flags: vec![Flag::OutOfScopeMinor, Flag::Show988],
+            scores: Scores::default(),
+        };
+    }
+    let scores = score(answers);
+    let e = evaluate(answers, &scores);
+    Assessment {
+        model_version: MODEL_VERSION,
+        level: e.level,
+        rules_fired: RuleId::ALL
+            .into_iter()
+            .filter(|r| e.rules & r.bit() != 0)
+            .collect(),
+        flags: e.flags,
+        scores,
+    }
+}
+
+/// G1: `ctx.adult` = 1 (a declined answer is not out of scope, §5.1 item 6).
+pub(crate) fn is_out_of_scope(a: &Answers) -> bool {
+    a.value(ItemId::CtxAdult) == Some(1)
+}
+
+/// Whether any crisis rule C1–C6 holds. Used by the flow to interrupt the
+/// questionnaire; it is the same code `evaluate` uses.
+pub(crate) fn any_crisis(a: &Answers) -> bool {
+    crisis_rules(a) != 0
+}
+
+fn crisis_rules(a: &Answers) -> u64 {
+    let v = |id| a.value(id);
+    let mut r = 0;
+    let mut fire = |rule: RuleId, cond: bool| {
+        if cond {
+            r |= rule.bit();
+        }
+    };
+    fire(RuleId::C1, v(ItemId::CtxEmergency) == Some(1));
+    fire(
+        RuleId::C2,
+        v(ItemId::Cssrs4) == Some(1) || v(ItemId::Cssrs5) == Some(1),
+    );
+    fire(
+        RuleId::C3,
+        v(ItemId::Cssrs6) == Some(1) && v(ItemId::Cssrs6b) == Some(1),
+    );
+    fire(RuleId::C4, v(ItemId::Asq5) == Some(1));
+    fire(RuleId::C5, v(ItemId::CtxHarmOthers) == Some(2));
+    fire(
+        RuleId::C6,
+        v(ItemId::Asq4) == Some(1) && v(ItemId::CtxAttempt3m) == Some(1),
+    );
+    r
+}
+
+struct Evaluation {
+    rules: u64,
+    level: Level,
+    flags: Vec<Flag>,
+}
+
+/// The derived variables and every rule except G1.
+fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
+    // A ctx item (or any single item) contributes only when it has a value:
+    // declined and absent answers fire nothing (§5.1 item 6).
+    let v = |id| a.value(id);
+    let at_least = |id, t: u64| v(id).is_some_and(|x| x >= t);
+    let is = |id, t: u64| v(id) == Some(t);
+
+    // Totals used by rules. PHQ-9/GAD-7 with more than one missing item
+    // have no total, so rules using them do not fire.
+    let phq9 = s.phq9.and_then(|x| x.total);
+    let gad7 = s.gad7.and_then(|x| x.total);
+    let k6 = s.k6.map(|x| x.total);
+    let wsas = s.wsas.map(|x| x.total);
+    let pcptsd5 = s.pcptsd5.map(|x| x.total);
+    let dast10 = s.dast10.map(|x| x.total);
+    let audit = s.audit.map(|x| x.total);
+    let auditc = s.auditc.map(|x| x.total);
+    let ge = |x: Option<u32>, t: u32| x.is_some_and(|x| x >= t);
+
+    // §5.1 item 5: some AUDIT-C item present and no full-AUDIT item present.
+    let audit_c_only = any_present(a, &AUDITC_ITEMS) && !any_present(a, &AUDIT_FULL_ITEMS);
+    let mdq_pos = s.mdq.is_some_and(|m| m.band == ScreenBand::Positive);
+
+    let sym_sev = ge(phq9, 15) || ge(gad7, 15) || ge(k6, 13);
+    let sym_mod = ge(phq9, 10)
+        || ge(gad7, 10)
+        || ge(pcptsd5, 3)
+        || ge(k6, 13)
+        || ge(audit, 16)
+        || ge(dast10, 3)
+        || (audit_c_only && ge(auditc, 8));
+    let func_sev = ge(wsas, 21) || is(ItemId::Phq9_10, 3);
+    let func_sig = ge(wsas, 10) || at_least(ItemId::Phq9_10, 2);
+    let substance_severe = ge(audit, 20) || ge(dast10, 6) || (audit_c_only && ge(auditc, 10));
+
+    // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen item.
+    let suicide_declined = ASQ_ITEMS
+        .iter()
+        .chain(CSSRS_ITEMS.iter())
+        .any(|&id| a.get(id) == Some(Response::Declined));
+    let asq_positive = asq_band(a) != AsqBand::Negative;
+
+    let mut rules = crisis_rules(a);
+    let mut fire = |rule: RuleId, cond: bool| {
+        if cond {
+            rules |= rule.bit();
+        }
+    };
+    use ItemId as I;
+    use RuleId as R;
+    fire(R::H1, is(I::CtxWithdrawal, 2));
+    fire(R::H2, is(I::CtxMania, 2));
+    fire(R::H3, is(I::CtxPsychosis, 2));
+    fire(R::H4, is(I::CtxSelfcare, 2) && at_least(I::CtxSupport, 1));
+    fire(R::P1, sym_sev && func_sev);
+    fire(R::P2, is(I::CtxRecentAcute, 2) && sym_mod);
+    fire(R::P3, is(I::CtxSelfcare, 2));
+    fire(R::I1, sym_sev && func_sig);
+    fire(R::I2, sym_mod && func_sev);
+    fire(R::I3, sym_mod && is(I::CtxTxStatus, 2));
+    fire(R::I4, at_least(I::CtxRecentAcute, 1) && sym_mod);
+    fire(R::I5, is(I::CtxRecentAcute, 2));
+    fire(R::I6, is(I::Cssrs3, 1));
+    fire(R::I7, substance_severe);
+    fire(R::O1, ge(phq9, 10));
+    fire(R::O2, ge(gad7, 10));
+    fire(R::O3, ge(pcptsd5, 3));
+    fire(R::O4, mdq_pos);
+    fire(R::O5, ge(audit, 16) || (audit_c_only && ge(auditc, 8)));
+    fire(R::O6, ge(dast10, 3));
+    fire(R::O7, ge(k6, 13));
+    fire(R::O8, ge(wsas, 10));
+    fire(R::O9, at_least(I::Phq9_9, 1));
+    fire(R::O10, is(I::Cssrs1, 1) || is(I::Cssrs2, 1));
+    fire(R::O11, is(I::Cssrs6, 1));
+    fire(R::O12, asq_positive || suicide_declined);
+    fire(R::O13, at_least(I::CtxPsychosis, 1));
+    fire(R::O14, at_least(I::CtxMania, 1));
+    fire(R::O15, at_least(I::CtxWithdrawal, 1));
+    fire(R::O16, at_least(I::CtxHarmOthers, 1));
+    fire(R::O17, at_least(I::CtxRecentAcute, 1));
+    fire(R::O18, is(I::CtxTxStatus, 2));
+    fire(R::O19, at_least(I::CtxSelfcare, 1));
+
+    // §3.7: the clinical level is the highest floor of the H, P, I and O
+    // rules; E1 steps IOP and PHP up one level when home is unsafe or there
+    // is no support. E1 is evaluated even under a crisis (§5.1 item 1).
+    let clinical = RuleId::ALL
+        .into_iter()
+        .filter(|r| rules & r.bit() != 0 && !r.is_crisis())
+        .filter_map(RuleId::floor)
+        .max()
+        .unwrap_or(Level::SelfCare);
+    let unsafe_or_alone = is(I::CtxHomeSafe, 2) || is(I::CtxSupport, 2);
+    let step_up = matches!(clinical, Level::Iop | Level::Php) && unsafe_or_alone;
+    if step_up {
+        rules |= R::E1.bit();
+    }
+    let crisis = rules & crisis_mask() != 0;
+    let level = if crisis {
+        Level::CrisisNow
+    } else if step_up {
+        match clinical {
+            Level::Iop => Level::Php,
+            _ => Level::Inpatient,
+        }
+    } else {
+        clinical
+    };
+
+    let fired = |r: RuleId| rules & r.bit() != 0;
+    let auditc_positive = s.auditc.is_some_and(|x| x.band == ScreenBand::Positive);
+    let mut flags = Vec::new();
+    let mut flag = |f: Flag, cond: bool| {
+        if cond {
+            flags.push(f);
+        }
+    };
+    // Pushed in Flag::ALL (alphabetical) order.
+    flag(Flag::AddictionSpecialistAssessment, substance_severe);
+    flag(
+        Flag::AttendanceBarrier,
+        at_least(I::CtxAttend, 1) && matches!(level, Level::Iop | Level::Php),
+    );
+    flag(Flag::BipolarScreenPositive, mdq_pos);
+    flag(
+        Flag::BriefAlcoholAdvice,
+        audit.is_some_and(|t| (8..=15).contains(&t))
+            || (auditc_positive && audit.is_none_or(|t| t < 16)),
+    );
+    flag(Flag::HomeSafetyResources, at_least(I::CtxHomeSafe, 1));
+    flag(Flag::MedicalWithdrawalAdvice, at_least(I::CtxWithdrawal, 1));
+    flag(
+        Flag::PsychiatricEvaluation,
+        [R::O4, R::O13, R::O14, R::H2, R::H3].into_iter().any(fired),
+    );
+    flag(Flag::PtsdScreenPositive, ge(pcptsd5, 3));
+    flag(
+        Flag::SameDayClinicianContact,
+        crisis
+            || [R::I6, R::O9, R::O10, R::O11, R::O12, R::O16]
+                .into_iter()
+                .any(fired),
+    );
+    flag(Flag::Show988, true);
+    flag(Flag::SuicideScreenRequired, at_least(I::Phq9_9, 1));
+
+    Evaluation {
+        rules,
+        level,
+        flags,
+    }
+}
+
+fn crisis_mask() -> u64 {
+    RuleId::ALL
+        .into_iter()
+        .filter(|r| r.is_crisis())
+        .fold(0, |m, r| m | r.bit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_orders() {
+        for (i, r) in RuleId::ALL.into_iter().enumerate() {
+            assert_eq!(r as usize, i);
+            assert_eq!(RuleId::parse(r.as_str()), Some(r));
+        }
+        let names: Vec<_> = Flag::ALL.iter().map(|f| f.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "Flag declaration order must be alphabetical");
+        for (i, f) in Flag::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i);
+            assert_eq!(Flag::parse(f.as_str()), Some(f));
+            assert_eq!(
+                serde_json::to_value(f).unwrap(),
+                serde_json::Value::String(f.as_str().into())
+            );
+        }
+        for l in Level::ALL {
+            assert_eq!(Level::parse(l.as_str()), Some(l));
+            assert_eq!(
+                serde_json::to_value(l).unwrap(),
+                serde_json::Value::String(l.as_str().into())
+            );
+        }
+    }
+}
