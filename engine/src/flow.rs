@@ -105,6 +105,19 @@ pub fn progress(answers: &Answers, modules: &ModuleSet, current: ItemId) -> Prog
     }
 }
 
+/// Every item a deployment can ask (its modules applied, skip logic not),
+/// in administration order. With neither suicide screen switched on the ASQ
+/// is included, because it becomes mandatory when phq9.9 > 0.
+pub fn deployment_items(modules: &ModuleSet) -> Vec<&'static Item> {
+    let mut worst_case = Answers::new();
+    // 3 is a valid PHQ-9 code, so this cannot fail.
+    let _ = worst_case.set(ItemId::Phq9_9, Response::Value(3));
+    questionnaire()
+        .iter()
+        .filter(|item| module_on(modules, item.module, &worst_case))
+        .collect()
+}
+
 /// Whether the module's items are asked in this deployment.
 fn module_on(modules: &ModuleSet, m: Module, answers: &Answers) -> bool {
     match m {

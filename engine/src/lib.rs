@@ -39,7 +39,7 @@ pub mod rules;
 pub mod scores;
 
 pub use answers::{Answers, InputError, Response};
-pub use flow::{next_step, path, progress, prune, Progress, Step};
+pub use flow::{deployment_items, next_step, path, progress, prune, Progress, Step};
 pub use ids::{ItemId, Module, ModuleSet};
 pub use questionnaire::{
     instrument, item, questionnaire, AnswerKind, AskedWhen, Choice, Instrument, InstrumentInfo,

@@ -275,15 +275,15 @@ const AUDIT_INJURY: &[Choice] = &[
 /// WSAS 0–8: the form labels the even points only; the number is part of
 /// every label so the unlabeled odd points can be chosen.
 const WSAS_SCALE: &[Choice] = &[
-    c(0, "0 – Not at all"),
+    c(0, "0 Not at all"),
     c(1, "1"),
-    c(2, "2 – Slightly"),
+    c(2, "2 Slightly"),
     c(3, "3"),
-    c(4, "4 – Definitely"),
+    c(4, "4 Definitely"),
     c(5, "5"),
-    c(6, "6 – Markedly"),
+    c(6, "6 Markedly"),
     c(7, "7"),
-    c(8, "8 – Very severely"),
+    c(8, "8 Very severely"),
 ];
 const ADULT: &[Choice] = &[c(0, "Yes"), c(1, "No")];
 const HARM_OTHERS: &[Choice] = &[

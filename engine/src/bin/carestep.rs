@@ -1,1 +1,160 @@
-fn main() {}
+//! `carestep`: the engine on the command line, for clinicians who want to
+//! audit the scoring and for tests.
+//!
+//! Every failure is exactly one line on standard error, nothing on standard
+//! output, and a non-zero exit status (1 for bad input, 2 for bad usage).
+//! The tool never panics: all output goes through `write` calls whose errors
+//! are handled, since `println!` panics on a closed pipe.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use carestep_engine::{
+    assess, deployment_items, instrument, Answers, Instrument, Module, ModuleSet, MODEL_VERSION,
+};
+use serde::Serialize;
+
+const HELP: &str = "\
+carestep — CareStep's clinical engine on the command line (clinical model v0.2)
+
+usage:
+  carestep score FILE|-                         score an answer set and print the result (JSON)
+  carestep questions [--modules default|all|LIST]  print the questionnaire (JSON)
+  carestep --help                                this text
+
+FILE is a JSON file {\"answers\": {\"phq9.1\": 2, \"asq.1\": \"declined\", ...}}; - reads
+standard input. LIST is a comma-separated list of module names (gate and context are
+always included), e.g. depression,anxiety,suicide_cssrs.
+
+Errors: one line on standard error, nothing on standard output; exit status 1 for
+bad input, 2 for bad usage.
+";
+
+/// A failure: the exit status and the one line for standard error.
+struct Failure(u8, String);
+
+fn usage(msg: impl Into<String>) -> Failure {
+    Failure(2, format!("{} (see carestep --help)", msg.into()))
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = match std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string())
+        .collect::<Result<_, _>>()
+    {
+        Ok(args) => args,
+        Err(_) => return fail(usage("arguments must be valid UTF-8")),
+    };
+    let result = match args.first().map(String::as_str) {
+        None => Err(usage("missing command")),
+        Some("-h" | "--help" | "help") if args.len() == 1 => Ok(HELP.to_string()),
+        Some("score") => score(&args[1..]),
+        Some("questions") => questions(&args[1..]),
+        Some(other) => Err(usage(format!("unknown command {other:?}"))),
+    };
+    match result {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(out.as_bytes())
+                .and_then(|_| stdout.flush())
+            {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(Failure(1, format!("cannot write the output: {e}"))),
+            }
+        }
+        Err(f) => fail(f),
+    }
+}
+
+fn fail(Failure(code, msg): Failure) -> ExitCode {
+    // One line, whatever the message contains.
+    let line = msg.replace(['\n', '\r'], " ");
+    let _ = writeln!(std::io::stderr().lock(), "carestep: {line}");
+    ExitCode::from(code)
+}
+
+fn score(args: &[String]) -> Result<String, Failure> {
+    let [path] = args else {
+        return Err(usage("score takes exactly one argument: FILE or -"));
+    };
+    let text = read_input(path)?;
+    let answers = Answers::from_json(&text).map_err(|e| Failure(1, e.to_string()))?;
+    Ok(assess(&answers).to_json_pretty() + "\n")
+}
+
+fn read_input(path: &str) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let (name, res) = if path == "-" {
+        (
+            "standard input".to_string(),
+            std::io::stdin().lock().read_to_end(&mut bytes),
+        )
+    } else {
+        (
+            path.to_string(),
+            std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)),
+        )
+    };
+    res.map_err(|e| Failure(1, format!("cannot read {name}: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(
+            1,
+            format!(
+                "{name} is not valid UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+#[derive(Serialize)]
+struct QuestionnaireJson {
+    model_version: &'static str,
+    modules: ModuleSet,
+    instruments: Vec<&'static carestep_engine::InstrumentInfo>,
+    items: Vec<&'static carestep_engine::Item>,
+}
+
+fn questions(args: &[String]) -> Result<String, Failure> {
+    let modules = match args {
+        [] => ModuleSet::default_deployment(),
+        [flag, value] if flag == "--modules" => parse_modules(value)?,
+        [flag] if flag == "--modules" => return Err(usage("--modules needs a value")),
+        [other, ..] => return Err(usage(format!("unexpected argument {other:?}"))),
+    };
+    let items = deployment_items(&modules);
+    let instruments = Instrument::ALL
+        .iter()
+        .filter(|&&i| items.iter().any(|it| it.instrument == i))
+        .map(|&i| instrument(i))
+        .collect();
+    let doc = QuestionnaireJson {
+        model_version: MODEL_VERSION,
+        modules,
+        instruments,
+        items,
+    };
+    serde_json::to_string_pretty(&doc)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure(1, format!("cannot serialise the questionnaire: {e}")))
+}
+
+fn parse_modules(value: &str) -> Result<ModuleSet, Failure> {
+    match value {
+        "default" => Ok(ModuleSet::default_deployment()),
+        "all" => Ok(ModuleSet::all()),
+        list => list.split(',').try_fold(ModuleSet::minimal(), |set, name| {
+            Module::parse(name.trim())
+                .map(|m| set.with(m))
+                .ok_or_else(|| {
+                    let names: Vec<&str> = Module::ALL.iter().map(|m| m.as_str()).collect();
+                    usage(format!(
+                    "unknown module {name:?}; use default, all, or a comma-separated list of: {}",
+                    names.join(", ")
+                ))
+                })
+        }),
+    }
+}
