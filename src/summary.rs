@@ -1,0 +1,1 @@
+//! What Print and Save contain (filled in with the result screen).
