@@ -46,8 +46,8 @@ fn demo_clinic_configuration_is_valid_and_complete() {
     let clinic = c.clinic().expect("the demo names its clinic");
     assert_eq!(clinic.name, "Riverbend Community Mental Health");
     let phone = clinic.phone.as_ref().expect("phone");
-    assert_eq!(phone.display(), "(541) 555-0142");
-    assert_eq!(phone.tel_url().as_str(), "tel:5415550142");
+    assert_eq!(phone.display(), "(555) 014-2000");
+    assert_eq!(phone.tel_url().as_str(), "tel:5550142000");
     assert_eq!(
         clinic.contact_url.as_ref().map(|u| u.as_str()),
         Some("https://riverbend.example/contact")
@@ -66,7 +66,7 @@ fn demo_clinic_configuration_is_valid_and_complete() {
         .is_some_and(|s| s.contains("12 hours")));
     assert!(iop.credentials.is_some());
     let php = c.offer_for(Level::Php).expect("PHP offered");
-    assert_eq!(php.cta.url.as_str(), "tel:+1-541-555-0142");
+    assert_eq!(php.cta.url.as_str(), "tel:+1-555-014-2000");
     assert_eq!(php.cta.url.scheme(), UrlScheme::Tel);
 
     assert_eq!(c.crisis().country(), "US");
@@ -76,7 +76,7 @@ fn demo_clinic_configuration_is_valid_and_complete() {
         .iter()
         .map(|l| l.phone.as_ref().map(|p| p.dial()))
         .collect();
-    assert_eq!(dial, [Some("988"), Some("911"), Some("5415550199")]);
+    assert_eq!(dial, [Some("988"), Some("911"), Some("5550142999")]);
     assert_eq!(
         lines[0]
             .sms
