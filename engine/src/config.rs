@@ -23,7 +23,8 @@
 //! # Design
 //!
 //! - **Every problem at once, each with its path.** The text is read into a
-//!   plain JSON tree ([`json`], a small strict reader) and then walked by hand,
+//!   plain JSON tree (by `config/json.rs`, a small strict reader that also keeps
+//!   serde_json out of the wasm) and then walked by hand,
 //!   collecting a [`ConfigError`] (path such as `programs[1].cta.url`, what is
 //!   wrong, what is allowed) for every problem instead of stopping at the first.
 //!   A web admin fixes the whole block in one go. Unknown and repeated fields
@@ -63,7 +64,7 @@ pub use url::{Phone, SafeUrl, UrlError, UrlScheme};
 
 use crate::{Level, Module, ModuleSet};
 use json::Json;
-use url::{default_quick_exit, quote};
+use url::{default_quick_exit, is_bidi_control, quote};
 
 /// A validated clinic configuration. Build it with [`ClinicConfig::from_json`]
 /// (or take the [`Default`]); it cannot hold an unchecked value.
@@ -486,7 +487,7 @@ fn child(parent: &str, key: &str) -> String {
     match (parent.is_empty(), plain) {
         (true, true) => key.to_owned(),
         (false, true) => format!("{parent}.{key}"),
-        (_, false) => format!("{parent}[{key:?}]"),
+        (_, false) => format!("{parent}[{}]", quote(key)),
     }
 }
 
@@ -496,9 +497,11 @@ fn index(parent: &str, i: usize) -> String {
 
 /// A field name compared loosely, to suggest `quick_exit_url` for `quickExitURL`.
 fn loose(name: &str) -> String {
+    // ASCII only: every allowed name is ASCII (and Unicode case tables would
+    // cost the wasm kilobytes for nothing).
     name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
         .collect()
 }
 
@@ -515,12 +518,7 @@ fn check_text(raw: &str, max: usize) -> Result<String, String> {
             u32::from(c)
         ));
     }
-    // Bidirectional overrides and isolates can make text display in a
-    // different order than it is stored ("Trojan Source").
-    if let Some(c) = text
-        .chars()
-        .find(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-    {
+    if let Some(c) = text.chars().find(|&c| is_bidi_control(c)) {
         return Err(format!(
             "contains an invisible text-direction character (U+{:04X})",
             u32::from(c)

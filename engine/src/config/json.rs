@@ -15,6 +15,8 @@
 //! It accepts exactly RFC 8259 JSON (plus a leading byte-order mark); the tests
 //! compare it with `serde_json` on generated inputs.
 
+use super::url::quote_char;
+
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Json {
@@ -111,7 +113,9 @@ impl Parser<'_> {
         {
             None => self.error_here(format!("unexpected end of the text, expected {expected}")),
             Some('\'') => self.error_here("text must be in double quotes (\"), not single quotes"),
-            Some(c) => self.error_here(format!("unexpected {c:?}, expected {expected}")),
+            Some(c) => {
+                self.error_here(format!("unexpected {}, expected {expected}", quote_char(c)))
+            }
         }
     }
 

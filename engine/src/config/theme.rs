@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use super::url::quote;
+use super::url::{quote, quote_char};
 
 pub(crate) const ALLOWED_COLOURS: &str = "#rgb or #rrggbb hex colours, for example #1d5c8c";
 pub(crate) const ALLOWED_RADIUS: &str = "a length from 0 to 32px or 0 to 2rem, for example 8px";
@@ -178,8 +178,9 @@ impl FontStack {
             .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | ',' | '"' | '\'')))
         {
             return Err(format!(
-                "{} contains {c:?}, which a font list cannot contain",
-                quote(text)
+                "{} contains {}, which a font list cannot contain",
+                quote(text),
+                quote_char(c)
             ));
         }
         let families: Vec<&str> = text.split(',').map(str::trim).collect();

@@ -105,13 +105,45 @@ impl fmt::Display for SafeUrl {
 }
 
 /// A value quoted for a message, shortened so the message stays one line.
+/// Quotes, backslashes and control characters are escaped as in JSON, so a
+/// message never breaks a line or hides a character. (Written out rather than
+/// `{:?}`, whose Unicode tables would cost the wasm kilobytes.)
 pub(crate) fn quote(value: &str) -> String {
     const MAX: usize = 60;
-    if value.chars().count() > MAX {
-        let short: String = value.chars().take(MAX).collect();
-        format!("{short:?}…")
+    let mut out = String::from('"');
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX {
+            out.push_str("\"…");
+            return out;
+        }
+        escape_into(&mut out, c, '"');
+    }
+    out.push('"');
+    out
+}
+
+/// A character quoted for a message: `';'`.
+pub(crate) fn quote_char(c: char) -> String {
+    let mut out = String::from('\'');
+    escape_into(&mut out, c, '\'');
+    out.push('\'');
+    out
+}
+
+/// Bidirectional overrides and isolates: invisible, and able to make text
+/// display in a different order than it is stored ("Trojan Source").
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_into(out: &mut String, c: char, quote: char) {
+    if c == quote || c == '\\' {
+        out.push('\\');
+        out.push(c);
+    } else if c.is_control() || is_bidi_control(c) {
+        out.push_str(&format!("\\u{:04x}", u32::from(c)));
     } else {
-        format!("{value:?}")
+        out.push(c);
     }
 }
 
@@ -191,7 +223,8 @@ fn check_https(rest: &str) -> Result<(), &'static str> {
     let host_ok = !host.is_empty()
         && host
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+            // Non-ASCII letters are left to the browser's IDNA processing.
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || !c.is_ascii())
         && !host.starts_with(['.', '-'])
         && !host.ends_with(['.', '-'])
         && !host.contains("..")
@@ -362,7 +395,7 @@ mod tests {
             ("/contact", "\"/contact\" is not a full URL (it needs a scheme such as https://)"),
             ("riverbend.example", "\"riverbend.example\" is not a full URL (it needs a scheme such as https://)"),
             ("https://river bend.example", "\"https://river bend.example\" contains a space (write it as %20)"),
-            ("https://a.example/\u{7}", "\"https://a.example/\\u{7}\" contains a control character"),
+            ("https://a.example/\u{7}", "\"https://a.example/\\u0007\" contains a control character"),
             ("https:riverbend.example", "\"https:riverbend.example\" is not a valid web address (expected https://host/...)"),
             ("https://user@evil.example", "\"https://user@evil.example\" must not contain a user name or password before the host"),
             ("https://intranet/", "\"https://intranet/\" has no valid host name (expected https://host.example/...)"),
@@ -381,6 +414,16 @@ mod tests {
                 "input {input:?}"
             );
         }
+    }
+
+    #[test]
+    fn quoted_values_stay_on_one_line_and_show_hidden_characters() {
+        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
+        assert_eq!(quote("line\nbreak\u{202e}"), r#""line\u000abreak\u202e""#);
+        assert_eq!(quote(&"x".repeat(61)), format!("\"{}\"…", "x".repeat(60)));
+        assert_eq!(quote(&"é".repeat(60)), format!("\"{}\"", "é".repeat(60)));
+        assert_eq!(quote_char('\''), r"'\''");
+        assert_eq!(quote_char(';'), "';'");
     }
 
     #[test]
