@@ -1,0 +1,46 @@
+// Playwright configuration of the CareStep end-to-end suite.
+//
+// The suite runs the release bundle (`../dist`, from `trunk build --release`)
+// in Debian's Chromium, never a downloaded browser. A static server of our own
+// (support/server.js) is started once per run by support/global-setup.js on a
+// free port of 127.0.0.1; its address reaches the tests as CARESTEP_BASE_URL.
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: './specs',
+  testMatch: '*.spec.js',
+  globalSetup: './support/global-setup.js',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: './test-results',
+  reporter: [['list'], ['./support/summary-reporter.js']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Everything except the test server resolves to "not found": a request
+        // to any other host fails instead of leaving the machine.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+      ],
+    },
+  },
+});

@@ -1,0 +1,94 @@
+// Resilience (issue 4 §2g): when the WebAssembly cannot run — the browser has
+// no WebAssembly, or the .wasm request is blocked — the visitor still sees the
+// crisis numbers and the clinic's phone; a broken configuration shows the
+// admin notice (data-testid="config-error") and the visitor fallback, never a
+// blank box. Checked on the standalone page and in both embeddings.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { test, expect, figure } from '../support/fixtures.js';
+import { CareStep, FRAME_TITLE } from '../support/carestep.js';
+import { DIST_DIR, FIXTURES_DIR } from '../support/server.js';
+
+const FAILURES = {
+  'WebAssembly unavailable': async (page) =>
+    page.addInitScript(() => {
+      delete globalThis.WebAssembly;
+    }),
+  '.wasm request blocked': async (page) => page.route('**/*.wasm', (route) => route.abort()),
+};
+
+/** The clinic phone in a configuration's text (the one visitors must still see). */
+function phoneOf(configText) {
+  return JSON.parse(configText).clinic.phone;
+}
+
+async function expectCrisisNumbers(scope) {
+  await expect(scope.getByRole('link', { name: /988/ }).first()).toBeVisible();
+  await expect(scope.getByRole('link', { name: /911/ }).first()).toBeVisible();
+}
+
+for (const [failure, arrange] of Object.entries(FAILURES)) {
+  test(`standalone, ${failure}: crisis numbers and the clinic's phone stay`, async ({ page }) => {
+    await arrange(page);
+    await page.goto('/carestep/index.html');
+    const root = page.locator('#carestep');
+    await expect(root).toHaveAttribute('data-load-failed', 'true');
+    await expect(root).not.toHaveAttribute('data-ready', 'true');
+    await expectCrisisNumbers(root);
+    const html = await readFile(path.join(DIST_DIR, 'index.html'), 'utf8');
+    const config = /<script type="application\/json" id="carestep-config">([\s\S]*?)<\/script>/.exec(html)[1];
+    const phone = phoneOf(config);
+    await expect(root.getByText(phone).first()).toBeVisible();
+    figure(`standalone, ${failure}: 988, 911 and ${phone} visible; data-load-failed="true"`);
+  });
+
+  for (const mode of ['iframe', 'inline']) {
+    test(`${mode}, ${failure}: the placeholder's fallback stays`, async ({ page }) => {
+      await arrange(page);
+      await page.goto(`/site/${mode}.html`);
+      const host = page.locator('[data-carestep]');
+      await expect(host).toHaveAttribute('data-carestep-state', 'failed');
+      await expectCrisisNumbers(host);
+      const phone = phoneOf(await readFile(path.join(FIXTURES_DIR, 'configs', 'demo.json'), 'utf8'));
+      await expect(host.getByText(phone)).toBeVisible();
+      if (mode === 'iframe') await expect(page.getByTitle(FRAME_TITLE)).toHaveCount(0);
+      figure(`${mode}, ${failure}: fallback with 988, 911 and ${phone} visible`);
+    });
+  }
+}
+
+test('an invalid configuration: the admin notice lists each problem, visitors keep the numbers and the phone', async ({ page }) => {
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto('/cfg/invalid/carestep/index.html');
+  const cs = new CareStep(page, page, 'standalone');
+  const notice = cs.configError();
+  await expect(notice).toBeVisible();
+  // One line per problem, each naming the field path (fixtures/configs/invalid.json).
+  for (const field of ['programs[0].level', 'programs[0].cta.url', 'quick_exit_url', 'theme.primary']) {
+    await expect(notice, `notice names ${field}`).toContainText(field);
+    expect(errors.some((e) => e.includes(field)), `console.error names ${field}`).toBe(true);
+  }
+  await expectCrisisNumbers(cs.root);
+  await expect(cs.root.getByText('(541) 555-0142').first()).toBeVisible();
+  await expect(cs.button('Start')).toHaveCount(0);
+  figure(`invalid config: notice + console name 4 fields; fallback shows 988, 911, (541) 555-0142; no questionnaire`);
+});
+
+test('a malformed configuration (not JSON): the notice gives the position, visitors keep the crisis numbers', async ({ page }) => {
+  await page.goto('/cfg/malformed/carestep/index.html');
+  const cs = new CareStep(page, page, 'standalone');
+  await expect(cs.configError()).toBeVisible();
+  await expect(cs.configError()).toContainText(/line \d+/);
+  await expectCrisisNumbers(cs.root);
+  await expect(cs.button('Start')).toHaveCount(0);
+});
+
+test('iframe: a broken configuration shows the notice inside the frame', async ({ page }) => {
+  await page.goto('/cfg/invalid/site/iframe.html');
+  const cs = new CareStep(page, page.getByTitle(FRAME_TITLE).contentFrame(), 'iframe');
+  await expect(page.locator('[data-carestep]')).toHaveAttribute('data-carestep-state', 'ready');
+  await expect(cs.configError()).toBeVisible();
+  await expect(cs.configError()).toContainText('programs[0].cta.url');
+  await expectCrisisNumbers(cs.root);
+});
