@@ -9,6 +9,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+use carestep_engine::config::ClinicConfig;
 use carestep_engine::{
     assess, deployment_items, instrument, Answers, Instrument, Module, ModuleSet, MODEL_VERSION,
 };
@@ -18,16 +19,18 @@ const HELP: &str = "\
 carestep — CareStep's clinical engine on the command line (clinical model v0.2)
 
 usage:
-  carestep score FILE|-                         score an answer set and print the result (JSON)
+  carestep score FILE|-                            score an answer set, print the result (JSON)
   carestep questions [--modules default|all|LIST]  print the questionnaire (JSON)
-  carestep --help                                this text
+  carestep check-config FILE|-                     validate a clinic configuration
+  carestep --help                                  this text
 
-FILE is a JSON file {\"answers\": {\"phq9.1\": 2, \"asq.1\": \"declined\", ...}}; - reads
-standard input. LIST is a comma-separated list of module names (gate and context are
-always included), e.g. depression,anxiety,suicide_cssrs.
+For score, FILE holds {\"answers\": {\"phq9.1\": 2, \"asq.1\": \"declined\", ...}};
+for check-config, the clinic configuration. - reads standard input.
+LIST is a comma-separated list of module names, e.g. depression,anxiety,suicide_cssrs
+(gate and context are always included).
 
-Errors: one line on standard error, nothing on standard output; exit status 1 for
-bad input, 2 for bad usage.
+Errors: one line on standard error, nothing on standard output; exit status 1
+for bad input, 2 for bad usage.
 ";
 
 /// A failure: the exit status and the one line for standard error.
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Some("-h" | "--help" | "help") if args.len() == 1 => Ok(HELP.to_string()),
         Some("score") => score(&args[1..]),
         Some("questions") => questions(&args[1..]),
+        Some("check-config") => check_config(&args[1..]),
         Some(other) => Err(usage(format!("unknown command {other:?}"))),
     };
     match result {
@@ -82,6 +86,44 @@ fn score(args: &[String]) -> Result<String, Failure> {
     let text = read_input(path)?;
     let answers = Answers::from_json(&text).map_err(|e| Failure(1, e.to_string()))?;
     Ok(assess(&answers).to_json_pretty() + "\n")
+}
+
+fn check_config(args: &[String]) -> Result<String, Failure> {
+    let [path] = args else {
+        return Err(usage("check-config takes exactly one argument: FILE or -"));
+    };
+    let text = read_input(path)?;
+    match ClinicConfig::from_json(&text) {
+        Ok(config) => {
+            let name = config
+                .clinic()
+                .map_or("(no clinic name)", |c| c.name.as_str());
+            let levels: Vec<&str> = config.programs().iter().map(|p| p.level.as_str()).collect();
+            let modules: Vec<&str> = config.modules().iter().map(|m| m.as_str()).collect();
+            Ok(format!(
+                "ok: {name:?}; programs: {}; modules: {}\n",
+                if levels.is_empty() {
+                    "none".to_string()
+                } else {
+                    levels.join(", ")
+                },
+                modules.join(", ")
+            ))
+        }
+        // Every problem is reported, on the one line the tool allows.
+        Err(errors) => {
+            let n = errors.errors.len();
+            let list: Vec<String> = errors.errors.iter().map(|e| e.to_string()).collect();
+            Err(Failure(
+                1,
+                format!(
+                    "invalid configuration ({n} problem{}): {}",
+                    if n == 1 { "" } else { "s" },
+                    list.join("; ")
+                ),
+            ))
+        }
+    }
 }
 
 fn read_input(path: &str) -> Result<String, Failure> {
