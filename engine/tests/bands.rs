@@ -210,7 +210,7 @@ fn audit_full(total: u64) -> Vec<(ItemId, u64)> {
     let mut v = spread(&AUDIT1_8, 4, first);
     let rest = total - first;
     assert!(rest % 2 == 0);
-    v.extend(spread(&[Audit9, Audit10], 4, rest).into_iter());
+    v.extend(spread(&[Audit9, Audit10], 4, rest));
     v
 }
 
@@ -387,7 +387,8 @@ fn rule_thresholds() {
         v
     };
     let ptsd = |t| with(spread(&PTSD, 1, t), &[(Pcptsd5_0, 1)]);
-    let cases: Vec<(&str, Vec<(ItemId, u64)>, Vec<&str>)> = vec![
+    type Case = (&'static str, Vec<(ItemId, u64)>, Vec<&'static str>);
+    let cases: Vec<Case> = vec![
         ("PHQ-9 9", spread(&PHQ9[..8], 3, 9), vec![]),
         ("PHQ-9 10 → O1", spread(&PHQ9[..8], 3, 10), vec!["O1"]),
         (

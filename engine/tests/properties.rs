@@ -223,7 +223,7 @@ proptest! {
         prop_assert_eq!(&rules, &r.rules_fired, "rules in §3.5 order, no duplicates");
         if r.level == Level::OutOfScope {
             prop_assert_eq!(&r.rules_fired, &vec![RuleId::G1]);
-            prop_assert_eq!(serde_json::to_value(&r.scores).unwrap(), json!({}));
+            prop_assert_eq!(serde_json::to_value(r.scores).unwrap(), json!({}));
         } else {
             prop_assert!(!r.fired(RuleId::G1));
             prop_assert_eq!(r.level, level_from_rules(&r.rules_fired));
