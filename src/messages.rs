@@ -1,6 +1,14 @@
 //! The English message catalogue: every visible string of the widget that is ours.
+//!
 //! Instrument text (stems, items, options, intros, attribution lines) is not here: it comes
-//! verbatim from the engine's questionnaire.
+//! verbatim from the engine's questionnaire. Nothing here decides anything clinical: the
+//! level, the rules that fired, the flags, the scores and their bands all come from the
+//! engine's `Assessment`; this file only says them in plain words.
+
+use carestep_engine::{
+    AsqBand, AuditZone, CssrsBand, Dast10Band, Flag, Gad7Band, K6Band, Level, Pcptsd5Band,
+    Phq9Band, RuleId, ScreenBand, WsasBand,
+};
 
 /// Month names for the date on the summary.
 pub const MONTHS: [&str; 12] = [
@@ -18,16 +26,429 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-// ---- start screen ----
+// ---------------------------------------------------------------- every screen
+
+pub const CRISIS_PREFIX: &str = "In crisis?";
+pub const CALL: &str = "Call";
+pub const TEXT: &str = "text";
+pub const QUICK_EXIT: &str = "Quick exit";
+pub const QUICK_EXIT_HINT: &str = "Press Shift 3 times to leave quickly.";
+pub const BACK: &str = "Back";
+pub const CONTINUE: &str = "Continue";
+pub const SKIP: &str = "Skip this question";
+pub const NOT_A_DIAGNOSIS: &str =
+    "This is not a diagnosis. A clinician will confirm the right level of care.";
+
+// ---------------------------------------------------------------- start
+
 pub const START_TITLE: &str = "Which kind of care might fit you? A private self-check";
 pub const START_INTRO: &str = "Answer some questions about how you have been feeling. At the end you will see a suggested level of care (from looking after yourself, to weekly therapy, to an intensive program) and why.";
 pub const START_TIME: &str = "It takes about 5 minutes.";
 pub const START_PRIVATE: &str = "Your answers stay on this device. Nothing is sent or stored.";
 pub const START_NOT_DIAGNOSIS: &str =
     "This is a self-check, not a diagnosis. A clinician will confirm the right level of care.";
+pub const START_SKIP: &str =
+    "You can skip any question, go back, and change your answers before you see the result.";
 pub const START_BUTTON: &str = "Start";
 
-// ---- on every screen ----
-pub const CRISIS_PREFIX: &str = "In crisis?";
-pub const QUICK_EXIT: &str = "Quick exit";
-pub const QUICK_EXIT_HINT: &str = "Or press the Shift key 3 times to leave this page quickly.";
+pub fn start_clinic_phone(clinic: &str) -> String {
+    format!("To talk to someone at {clinic}, call ")
+}
+
+// ---------------------------------------------------------------- question
+
+pub fn progress(position: usize, about_total: usize) -> String {
+    format!("Question {position} of about {about_total}")
+}
+
+pub const ERROR_SUMMARY_TITLE: &str = "There is a problem";
+pub const ERROR_PREFIX: &str = "Error:";
+pub const ERROR_CHOOSE: &str =
+    "Select an answer, or choose “Skip this question” if you would rather not answer";
+pub const ERROR_COUNT_EMPTY: &str =
+    "Enter a number of times, or choose “Skip this question” if you would rather not answer";
+pub const ERROR_COUNT_INVALID: &str =
+    "Enter the number of times as a whole number, like 0, 3 or 12";
+pub const COUNT_LABEL: &str = "Number of times";
+pub const COUNT_HINT: &str = "Enter 0 if none.";
+
+// ---------------------------------------------------------------- check your answers
+
+pub const CHECK_TITLE: &str = "Check your answers";
+pub const CHECK_INTRO: &str =
+    "Here is everything you answered. You can change any answer before you see your result.";
+pub const CHANGE: &str = "Change";
+pub const DECLINED: &str = "Skipped";
+pub const SEE_RESULT: &str = "See my result";
+
+pub fn change_hidden(question: &str) -> String {
+    format!(" your answer to: {question}")
+}
+
+// ---------------------------------------------------------------- result
+
+pub const RESULT_TITLE: &str = "Your result";
+pub const RESULT_SUGGESTED: &str = "Suggested level of care:";
+pub const RESULT_WHAT_IT_IS: &str = "What this kind of care is like";
+pub const RESULT_WHY: &str = "Why we suggest this";
+pub const RESULT_WHY_NONE: &str = "None of your answers reached the point where we would suggest treatment. Some may still be worth watching: see your scores below.";
+pub const RESULT_NEXT: &str = "What to do next";
+pub const RESULT_IMPORTANT: &str = "Important for you";
+pub const RESULT_SCORES: &str = "Your scores";
+pub const RESULT_SCORE_MEASURE: &str = "Questionnaire";
+pub const RESULT_SCORE_VALUE: &str = "Score";
+pub const RESULT_SCORE_BAND: &str = "What it means";
+pub const RESULT_ABOUT: &str = "About the questionnaires";
+pub const RESULT_KEEP: &str = "Keep a copy";
+pub const RESULT_KEEP_INTRO: &str = "If you would like to show this to a clinician, print it or save a copy on this device. Nothing is sent anywhere. When you are done, you can clear your answers.";
+pub const PRINT: &str = "Print";
+pub const SAVE: &str = "Save a copy";
+pub const CLEAR: &str = "Clear my answers";
+pub const SAVED_NOTE: &str = "A copy was saved by your browser (look in your downloads).";
+pub const SAVE_FAILED: &str = "Your browser could not save a copy. You can print instead.";
+pub const SAVE_FILE_NAME: &str = "carestep-self-check.txt";
+pub const QUESTIONS_TITLE: &str = "Questions to ask any program";
+pub const QUESTIONS_INTRO: &str =
+    "Whichever program you contact, these questions help you know whether it fits you:";
+
+pub fn questions_clinic_answers(clinic: &str, program: &str) -> String {
+    format!("What {clinic} says about its {program}:")
+}
+
+pub const CLINIC_ASK_THEM: &str = "Ask them.";
+
+/// "Questions to ask any program", from the seed article's "How to choose the right IOP".
+pub const Q_THERAPIES: &str =
+    "Which therapies do you offer (for example CBT, DBT or family therapy)?";
+pub const Q_CREDENTIALS: &str = "What are your staff's qualifications and licences?";
+pub const Q_OUTCOMES: &str = "What results can you show — how do people who finish the program do?";
+pub const Q_SCHEDULE: &str =
+    "When does the program meet, and does that fit my work, school and family schedule?";
+pub const Q_EVALUATION: &str =
+    "Can I have an initial evaluation first, to check the program fits my goals?";
+
+pub fn next_offer_intro(clinic: &str, program: &str) -> String {
+    format!("{clinic} offers this level of care: {program}.")
+}
+
+pub fn next_not_offered(clinic: &str) -> String {
+    format!("{clinic} does not offer this level of care. Here is how to find it:")
+}
+
+pub const NEXT_GENERIC_INTRO: &str = "How to find this kind of care:";
+
+pub fn clinic_call(clinic: &str) -> String {
+    format!("You can also call {clinic} to talk it over: ")
+}
+
+pub const FIND_TREATMENT: &str = "SAMHSA's treatment locator, findtreatment.gov";
+pub const FIND_TREATMENT_URL: &str = "https://findtreatment.gov/";
+pub const SAMHSA_HELPLINE: &str = "SAMHSA's National Helpline (free, 24/7): 1-800-662-4357";
+pub const SAMHSA_HELPLINE_TEL: &str = "tel:18006624357";
+
+// ---------------------------------------------------------------- crisis
+
+pub const CRISIS_TITLE: &str = "Please get help right now";
+pub const CRISIS_LEAD: &str = "Your answers tell us you may be in danger. You deserve help now, and you don't have to go through this alone.";
+pub const CRISIS_CALL_988: &str = "Call or text 988 (Suicide & Crisis Lifeline; veterans press 1), or call 911 / go to the nearest emergency department now.";
+pub const CRISIS_CALL_LOCAL: &str =
+    "Call your local emergency number or one of these lines now, or go to the nearest emergency department.";
+pub const CRISIS_CALM: &str = "If you can, stay with someone you trust, and move away from anything you could use to hurt yourself. The people at 988 are trained to listen and help, any time of day or night.";
+pub const CRISIS_WHY: &str = "Why you are seeing this";
+pub const CRISIS_BACK_NOTE: &str =
+    "If you chose an answer by mistake, you can go back and change it.";
+pub const CRISIS_LEVEL: &str = "Crisis help now";
+
+pub fn call_label(number: &str) -> String {
+    format!("Call {number}")
+}
+
+pub fn text_label(number: &str) -> String {
+    format!("Text {number}")
+}
+
+// ---------------------------------------------------------------- out of scope
+
+pub const OUT_OF_SCOPE_TITLE: &str = "This self-check is for adults";
+pub const OUT_OF_SCOPE_BODY: &str = "It was made and tested for people aged 18 and over, so it can't give you a reliable suggestion. Please talk to a parent or another adult you trust, a school counselor, or your doctor about how you are feeling.";
+pub const OUT_OF_SCOPE_988: &str =
+    "If you are struggling or thinking about suicide, you can call or text 988 any time, day or night.";
+pub const OUT_OF_SCOPE_BACK: &str = "If you chose “No” by mistake, you can go back and change it.";
+
+// ---------------------------------------------------------------- broken configuration
+
+pub const CONFIG_ERROR_TITLE: &str = "CareStep configuration problem (for the site administrator)";
+pub const CONFIG_ERROR_INTRO: &str = "The self-check is switched off until the configuration block (the <script type=\"application/json\" id=\"carestep-config\"> on this page) is fixed:";
+pub const CONFIG_ERROR_ALLOWED: &str = "allowed:";
+pub const CONFIG_FALLBACK_TITLE: &str = "The self-check is not available right now";
+pub const CONFIG_FALLBACK_BODY: &str =
+    "If you are in crisis, call or text 988, or call 911 or go to the nearest emergency department.";
+
+pub fn config_fallback_clinic(clinic: &str) -> String {
+    format!("To talk to someone at {clinic}, call ")
+}
+
+pub const CONFIG_FALLBACK_CALL_US: &str = "To talk to someone at the clinic, call ";
+
+// ---------------------------------------------------------------- summary (print and save)
+
+pub const SUMMARY_TITLE: &str = "CareStep self-check: summary";
+pub const SUMMARY_DATE: &str = "Date:";
+pub const SUMMARY_LEVEL: &str = "Suggested level of care:";
+pub const SUMMARY_REASONS: &str = "Reasons";
+pub const SUMMARY_FLAGS: &str = "Notes";
+pub const SUMMARY_SCORES: &str = "Scores";
+pub const SUMMARY_ANSWERS: &str = "Answers";
+pub const SUMMARY_ATTRIBUTION: &str = "Questionnaires used";
+pub const SUMMARY_MODEL: &str = "Scoring rules: CareStep clinical model";
+pub const SUMMARY_NOT_DIAGNOSIS: &str = "This self-check is not a diagnosis. A clinician will confirm the right level of care. The answers were scored on the person's own device and were not sent anywhere.";
+
+// ---------------------------------------------------------------- announcements
+
+pub fn announce_question(position: usize, about_total: usize) -> String {
+    progress(position, about_total)
+}
+
+// ---------------------------------------------------------------- levels
+
+/// The level's name in plain words.
+pub fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::SelfCare => "Self-care and checking in again",
+        Level::Outpatient => "Outpatient therapy",
+        Level::Iop => "An intensive outpatient program (IOP)",
+        Level::Php => "A partial hospitalization program (PHP, a day program)",
+        Level::Inpatient => "Inpatient or other 24-hour care",
+        Level::CrisisNow => "Crisis help now",
+        Level::OutOfScope => "Not available for people under 18",
+    }
+}
+
+/// What the level involves, in plain words (IOP from the seed article).
+pub fn level_description(level: Level) -> &'static [&'static str] {
+    match level {
+        Level::SelfCare => &[
+            "Your answers don't point to a need for treatment right now. Looking after yourself — regular sleep and meals, moving your body, time with people you trust — may be enough.",
+            "Check in with yourself again in 2 to 4 weeks, for example by taking this self-check again, or sooner if things get harder. A counselor or your doctor is always there if you would like to talk.",
+        ],
+        Level::Outpatient => &[
+            "Regular sessions with a therapist or counselor, usually once a week or every other week for about an hour, in person or by video. Sometimes a doctor or psychiatric prescriber adds medication.",
+            "You keep your usual routines and fit appointments around them.",
+        ],
+        Level::Iop => &[
+            "A structured program of individual and group therapy plus skills workshops, usually about 9 to 12 hours a week (for example 3 hours a day, 3 or 4 days a week), in person or by video.",
+            "You live at home and keep your work, school and family routines, so you can use what you learn in daily life right away — and the support of family and friends stays close.",
+            "Common therapies are cognitive behavioral therapy (CBT), dialectical behavior therapy (DBT) and family therapy.",
+            "IOPs tend to suit people with moderate to severe symptoms, and people stepping down from a hospital or residential stay.",
+        ],
+        Level::Php => &[
+            "Treatment for most of the day, usually 5 days a week (20 hours a week or more), with a team of psychiatric prescribers, therapists and nurses — and you sleep at home.",
+            "It is for symptoms that make daily life very hard: it can be used instead of a hospital stay, or as a step down after one.",
+        ],
+        Level::Inpatient => &[
+            "A short stay in a hospital or another setting with care around the clock, for when it is not safe or not possible to get better at home right now — for example when stopping alcohol or drugs could be dangerous, or when basic needs can't be met.",
+            "The aim is to get you safe and stable, then to continue with a day or intensive outpatient program.",
+        ],
+        Level::CrisisNow => &[CRISIS_CALL_988],
+        Level::OutOfScope => &[OUT_OF_SCOPE_BODY],
+    }
+}
+
+/// Where to find the level when the clinic does not offer it (never a lower level).
+pub fn level_find(level: Level) -> &'static str {
+    match level {
+        Level::SelfCare => "You can start today. If you would like support, your doctor or a counselor can help, and many employers offer free counseling through an employee assistance program.",
+        Level::Outpatient => "Ask your primary care doctor for a referral, call the member services number on your insurance card for in-network therapists, or search the treatment locator below.",
+        Level::Iop => "Ask your doctor or therapist for a referral to an intensive outpatient program (IOP), call the member services number on your insurance card and ask which IOPs are in your network, or search the treatment locator below.",
+        Level::Php => "Ask your doctor or therapist for a referral to a partial hospitalization (day) program, call the member services number on your insurance card and ask which programs are in your network, or search the treatment locator below. Please do this soon.",
+        Level::Inpatient => "Please talk to a doctor today about a hospital or residential stay. If you can't reach one, go to the nearest emergency department, or call or text 988: they can help you find a place and get there safely.",
+        Level::CrisisNow | Level::OutOfScope => CRISIS_CALL_988,
+    }
+}
+
+// ---------------------------------------------------------------- rules
+
+/// One plain sentence per rule. The scores and answers behind it are shown next to it
+/// (see `components::result`), taken from the engine's assessment.
+pub fn rule_sentence(rule: RuleId) -> &'static str {
+    use RuleId::*;
+    match rule {
+        G1 => "You told us you are under 18. This self-check was made and tested for adults.",
+        C1 => "You said you are in danger right now or need urgent help.",
+        C2 => "You said that in the past month you have had thoughts of killing yourself with some intention of acting on them, or that you have worked out a plan.",
+        C3 => "You said you did something, or prepared to do something, to end your life in the past 3 months.",
+        C4 => "You said you are having thoughts of killing yourself right now.",
+        C5 => "You said you have some intention or a plan to seriously hurt someone, or that you have recently acted violently toward someone.",
+        C6 => "You said you tried to kill yourself, and that the most recent time was in the past 3 months.",
+        H1 => "Cutting down or stopping alcohol, sedatives or opioids has caused you a seizure, confusion, hallucinations or a need for hospital care. Stopping safely usually needs medical care around the clock.",
+        H2 => "You described several days of feeling unusually high, wired or irritable that are causing serious problems. That is best treated somewhere with staff around the clock.",
+        H3 => "You described hearing or seeing things, or beliefs, that make it hard to tell what is real or to function day to day.",
+        H4 => "You said you can't take care of your basic needs without help, and that there isn't someone who can reliably help you.",
+        P1 => "Your symptoms are in a severe range and they make everyday life extremely hard. A day program gives several hours of treatment on most days.",
+        P2 => "You left a hospital, detox or residential stay in the past 30 days and your symptoms are still in a moderate or higher range. The weeks after a stay are a time to keep support close.",
+        P3 => "You said you can't take care of your basic needs without someone else's help. A day program gives structure and support during the day.",
+        I1 => "Your symptoms are in a severe range and they make work, home life or relationships clearly harder.",
+        I2 => "Your symptoms are in a moderate or higher range and they make everyday life extremely hard.",
+        I3 => "You have been in treatment for 6 weeks or longer without getting better, and your symptoms are in a moderate or higher range. A more intensive program is the usual next step.",
+        I4 => "You went to an emergency room or crisis center, or left a hospital stay, in the past 30 days, and your symptoms are in a moderate or higher range.",
+        I5 => "You left a psychiatric hospital, detox or residential stay in the past 30 days. Stepping down through an intensive program keeps support close in the first weeks, when risk is highest.",
+        I6 => "You said you have been thinking about how you might kill yourself. A clinician should talk with you about this soon, and a more intensive program gives closer support.",
+        I7 => "Your answers about alcohol or drug use are in the range where specialist treatment is usually recommended.",
+        O1 => "Your depression score is in the moderate range or higher. Talking therapy, sometimes with medication, usually helps.",
+        O2 => "Your anxiety score is in the moderate range or higher. Talking therapy usually helps.",
+        O3 => "Your answers about a frightening or traumatic event suggest possible PTSD, which is worth a proper assessment.",
+        O4 => "Your answers about periods of high mood fit a pattern seen in bipolar disorder, which a clinician should assess.",
+        O5 => "Your drinking is in a higher-risk range. Counseling can help you cut down.",
+        O6 => "Your answers about drug use are in a moderate or higher range, which is worth a proper assessment.",
+        O7 => "Your answers show serious psychological distress.",
+        O8 => "Your problems clearly affect your work, home life, free time or relationships.",
+        O9 => "You said you have had thoughts that you would be better off dead or of hurting yourself. That always deserves a conversation with a clinician.",
+        O10 => "You said that in the past month you have wished you were dead or had thoughts of killing yourself.",
+        O11 => "You said that at some time you have done something, or prepared to do something, to end your life.",
+        O12 => "Your answers to the suicide questions (including any you chose to skip) mean a clinician should check in with you soon.",
+        O13 => "You described hearing or seeing things other people couldn't, or unusual beliefs. A psychiatric evaluation can help.",
+        O14 => "You described days of feeling unusually high, wired or irritable with much less need for sleep. A psychiatric evaluation can help.",
+        O15 => "You said you have had withdrawal symptoms when cutting down alcohol, sedatives or opioids. A doctor should know about this.",
+        O16 => "You said you have had thoughts of seriously hurting someone. A clinician should talk with you about this today.",
+        O17 => "You went to an emergency room, crisis center or hospital in the past 30 days. Follow-up care matters after a visit like that.",
+        O18 => "You said your current treatment has not helped after 6 weeks or longer. Tell your clinician: a change of plan often helps.",
+        O19 => "You said taking care of your basic needs is a struggle right now.",
+        E1 => "You don't feel safe where you live, or there is no one you can count on between sessions, so we suggest one step more support than your symptoms alone would.",
+    }
+}
+
+// ---------------------------------------------------------------- flags
+
+/// The message for a flag. `Show988` is always set and shown on its own.
+pub fn flag_message(flag: Flag) -> &'static str {
+    match flag {
+        Flag::Show988 => "If things get worse, or you think about suicide, call or text 988 (Suicide & Crisis Lifeline) any time, day or night. Veterans press 1.",
+        Flag::SuicideScreenRequired => "You said you have had thoughts of being better off dead or of hurting yourself. That is why we asked the extra questions about suicide. Please tell the clinician you speak to about these thoughts.",
+        Flag::SameDayClinicianContact => "Please talk to a clinician today: call the clinic or your doctor, or call or text 988. Some of your answers are best followed up the same day.",
+        Flag::PsychiatricEvaluation => "Some of your answers are best looked at by a psychiatrist or psychiatric nurse practitioner. Ask for a psychiatric evaluation.",
+        Flag::BipolarScreenPositive => "Your answers about periods of high mood fit a pattern seen in bipolar disorder. Before starting an antidepressant, make sure the prescriber knows about this.",
+        Flag::PtsdScreenPositive => "Your answers suggest possible post-traumatic stress (PTSD). Trauma-focused therapy helps; ask for a trauma-informed assessment.",
+        Flag::MedicalWithdrawalAdvice => "Do not stop drinking, or stop sedatives, sleeping pills or opioids, suddenly without medical advice: withdrawal can be dangerous. Talk to a doctor first.",
+        Flag::AddictionSpecialistAssessment => "Your answers about alcohol or drug use suggest an assessment with an addiction specialist.",
+        Flag::BriefAlcoholAdvice => "Your drinking is above low-risk levels. Cutting down lowers the risk to your health, and a doctor or counselor can help you plan.",
+        Flag::HomeSafetyResources => "You said you don't always feel safe where you live. If someone hurts, threatens or controls you, the National Domestic Violence Hotline can help, free and confidential, 24/7: call 1-800-799-7233 or text START to 88788.",
+        Flag::AttendanceBarrier => "You said taking part in about 9 to 12 hours a week might be hard. Ask about evening or virtual sessions, or help with childcare or transport. The suggestion itself does not change.",
+        Flag::OutOfScopeMinor => OUT_OF_SCOPE_BODY,
+    }
+}
+
+// ---------------------------------------------------------------- bands
+
+pub fn phq9_band(band: Phq9Band) -> &'static str {
+    match band {
+        Phq9Band::Minimal => "minimal",
+        Phq9Band::Mild => "mild",
+        Phq9Band::Moderate => "moderate",
+        Phq9Band::ModeratelySevere => "moderately severe",
+        Phq9Band::Severe => "severe",
+    }
+}
+
+pub fn gad7_band(band: Gad7Band) -> &'static str {
+    match band {
+        Gad7Band::Minimal => "minimal",
+        Gad7Band::Mild => "mild",
+        Gad7Band::Moderate => "moderate",
+        Gad7Band::Severe => "severe",
+    }
+}
+
+pub fn screen_band(band: ScreenBand) -> &'static str {
+    match band {
+        ScreenBand::Negative => "negative screen",
+        ScreenBand::Positive => "positive screen",
+    }
+}
+
+pub fn pcptsd5_band(band: Pcptsd5Band) -> &'static str {
+    match band {
+        Pcptsd5Band::Negative => "negative screen",
+        Pcptsd5Band::Possible => "possible PTSD",
+        Pcptsd5Band::Positive => "positive screen",
+    }
+}
+
+pub fn audit_zone(zone: AuditZone) -> &'static str {
+    match zone {
+        AuditZone::ZoneI => "zone I (lower risk)",
+        AuditZone::ZoneII => "zone II (increased risk)",
+        AuditZone::ZoneIII => "zone III (higher risk)",
+        AuditZone::ZoneIV => "zone IV (possible dependence)",
+    }
+}
+
+pub fn dast10_band(band: Dast10Band) -> &'static str {
+    match band {
+        Dast10Band::None => "no problems reported",
+        Dast10Band::Low => "low level",
+        Dast10Band::Moderate => "moderate level",
+        Dast10Band::Substantial => "substantial level",
+        Dast10Band::Severe => "severe level",
+    }
+}
+
+pub fn asq_band(band: AsqBand) -> &'static str {
+    match band {
+        AsqBand::Negative => "negative screen",
+        AsqBand::NonAcutePositive => "positive screen (potential risk)",
+        AsqBand::AcutePositive => "acute positive screen (imminent risk)",
+    }
+}
+
+pub fn cssrs_band(band: CssrsBand) -> &'static str {
+    match band {
+        CssrsBand::None => "no risk identified",
+        CssrsBand::Low => "low risk",
+        CssrsBand::Moderate => "moderate risk",
+        CssrsBand::High => "high risk",
+    }
+}
+
+pub fn wsas_band(band: WsasBand) -> &'static str {
+    match band {
+        WsasBand::Subclinical => "subclinical",
+        WsasBand::SignificantImpairment => "significant impairment",
+        WsasBand::ModeratelySevereOrWorse => "moderately severe impairment or worse",
+    }
+}
+
+pub fn k6_band(band: K6Band) -> &'static str {
+    match band {
+        K6Band::Low => "low distress",
+        K6Band::ModerateDistress => "moderate distress",
+        K6Band::SeriousPsychologicalDistress => "serious psychological distress",
+    }
+}
+
+/// What each score measures, for the scores table and the reasons.
+pub const SCORE_PHQ9: &str = "Depression (PHQ-9)";
+pub const SCORE_PHQ2: &str = "Depression, first two questions (PHQ-2)";
+pub const SCORE_GAD7: &str = "Anxiety (GAD-7)";
+pub const SCORE_GAD2: &str = "Anxiety, first two questions (GAD-2)";
+pub const SCORE_K6: &str = "Psychological distress (K6)";
+pub const SCORE_PCPTSD5: &str = "Post-traumatic stress (PC-PTSD-5)";
+pub const SCORE_AUDITC: &str = "Alcohol (AUDIT-C)";
+pub const SCORE_AUDIT: &str = "Alcohol (AUDIT)";
+pub const SCORE_NIDA: &str = "Drug use (single question)";
+pub const SCORE_DAST10: &str = "Drug use (DAST-10)";
+pub const SCORE_ASQ: &str = "Suicide risk screen (ASQ)";
+pub const SCORE_CSSRS: &str = "Suicide risk screen (C-SSRS)";
+pub const SCORE_MDQ: &str = "Mood highs (MDQ)";
+pub const SCORE_WSAS: &str = "Work and social life (WSAS)";
+pub const SCORE_INCOMPLETE: &str = "not scored: more than one question was skipped";
+pub const SCORE_PARTIAL: &str = "one question skipped";
+pub const SCORE_NO_TOTAL: &str = "—";
+
+pub fn mdq_count(yes: u32) -> String {
+    format!("{yes} of 13 “yes”")
+}
+
+/// "you answered: …" next to a reason that rests on one answer.
+pub fn you_answered(question: &str, answer: &str) -> String {
+    format!("“{question}” — you answered “{answer}”")
+}

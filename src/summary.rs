@@ -1,1 +1,450 @@
-//! What Print and Save contain (filled in with the result screen).
+//! What the result explains and what Print and Save contain, built once from the engine's
+//! `Assessment` and the answers: the reasons (one plain sentence per fired rule with the
+//! scores and answers behind it), the notes (one per flag), the score table, every answer,
+//! the attribution lines and the date. The result screen, the printed page and the saved
+//! text file all read the same [`Summary`], so they cannot disagree.
+//!
+//! Nothing here decides anything: which rules fired, which flags are set, every total and
+//! band come from the engine. This module only picks the words and which evidence to show
+//! next to each rule.
+
+use crate::messages as m;
+use carestep_engine::{
+    instrument, item, AnswerKind, Answers, Assessment, CompletableScore, Flag, Instrument, ItemId,
+    Level, Response, RuleId, Scores, TotalScore,
+};
+
+/// One row of the score table: "Depression (PHQ-9)", "17", "moderately severe".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRow {
+    pub key: ScoreKey,
+    pub measure: &'static str,
+    pub value: String,
+    pub band: String,
+}
+
+impl ScoreRow {
+    /// "Depression (PHQ-9): 17, moderately severe".
+    pub fn sentence(&self) -> String {
+        if self.value == m::SCORE_NO_TOTAL {
+            format!("{}: {}", self.measure, self.band)
+        } else {
+            format!("{}: {}, {}", self.measure, self.value, self.band)
+        }
+    }
+}
+
+/// Which instrument score a row is (used to pick the evidence for a rule).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScoreKey {
+    Phq9,
+    Phq2,
+    Gad7,
+    Gad2,
+    K6,
+    Pcptsd5,
+    AuditC,
+    Audit,
+    Nida,
+    Dast10,
+    Asq,
+    Cssrs,
+    Mdq,
+    Wsas,
+}
+
+/// One fired rule, explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub rule: RuleId,
+    pub sentence: &'static str,
+    /// The scores and answers behind it, e.g. "Depression (PHQ-9): 17, moderately severe".
+    pub evidence: Vec<String>,
+}
+
+/// One answer, for the check page and the summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerRow {
+    pub id: ItemId,
+    pub instrument: &'static str,
+    pub question: &'static str,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub date: String,
+    pub level: Level,
+    pub reasons: Vec<Reason>,
+    pub notes: Vec<&'static str>,
+    pub scores: Vec<ScoreRow>,
+    pub answers: Vec<AnswerRow>,
+    pub attributions: Vec<String>,
+    pub model_version: &'static str,
+}
+
+impl Summary {
+    /// Builds the summary; `asked` is the list of questions asked, in order (the engine's
+    /// path), and `date` the date to print.
+    pub fn new(assessment: &Assessment, answers: &Answers, asked: &[ItemId], date: String) -> Self {
+        let scores = score_rows(&assessment.scores);
+        let reasons = assessment
+            .rules_fired
+            .iter()
+            .map(|&rule| Reason {
+                rule,
+                sentence: m::rule_sentence(rule),
+                evidence: evidence(rule, &scores, answers),
+            })
+            .collect();
+        Summary {
+            date,
+            level: assessment.level,
+            reasons,
+            notes: notes(&assessment.flags),
+            scores,
+            answers: answer_rows(answers, asked),
+            attributions: attributions(answers, asked),
+            model_version: assessment.model_version,
+        }
+    }
+
+    /// The saved file: plain text, the same content as the printed page.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let mut line = |text: &str| {
+            out.push_str(text);
+            out.push('\n');
+        };
+        line(m::SUMMARY_TITLE);
+        line(&"=".repeat(m::SUMMARY_TITLE.chars().count()));
+        line(&format!("{} {}", m::SUMMARY_DATE, self.date));
+        line("");
+        line(&format!(
+            "{} {}",
+            m::SUMMARY_LEVEL,
+            m::level_name(self.level)
+        ));
+        line("");
+        line(m::SUMMARY_REASONS);
+        if self.reasons.is_empty() {
+            line(&format!("- {}", m::RESULT_WHY_NONE));
+        }
+        for reason in &self.reasons {
+            line(&format!("- [{}] {}", reason.rule.as_str(), reason.sentence));
+            for evidence in &reason.evidence {
+                line(&format!("    {evidence}"));
+            }
+        }
+        line("");
+        line(m::SUMMARY_FLAGS);
+        for note in &self.notes {
+            line(&format!("- {note}"));
+        }
+        line("");
+        line(m::SUMMARY_SCORES);
+        for row in &self.scores {
+            line(&format!("- {}", row.sentence()));
+        }
+        line("");
+        line(m::SUMMARY_ANSWERS);
+        let mut current = "";
+        for row in &self.answers {
+            if row.instrument != current {
+                current = row.instrument;
+                line(&format!("  {current}"));
+            }
+            line(&format!("- {} [{}]", row.question, row.id.as_str()));
+            line(&format!("    {}", row.answer));
+        }
+        line("");
+        line(m::SUMMARY_ATTRIBUTION);
+        for attribution in &self.attributions {
+            line(&format!("- {attribution}"));
+        }
+        line(&format!("- {} {}", m::SUMMARY_MODEL, self.model_version));
+        line("");
+        line(m::SUMMARY_NOT_DIAGNOSIS);
+        out
+    }
+}
+
+/// The label of the option chosen, the count, or "Skipped".
+pub fn answer_text(id: ItemId, response: Response) -> String {
+    match (item(id).answer, response) {
+        (_, Response::Declined) => m::DECLINED.to_owned(),
+        (AnswerKind::Count, Response::Value(v)) => v.to_string(),
+        (AnswerKind::Choices(choices), Response::Value(v)) => choices
+            .iter()
+            .find(|c| u64::from(c.code) == v)
+            .map(|c| c.label.to_owned())
+            .unwrap_or_else(|| v.to_string()),
+    }
+}
+
+/// Every answered question on the path, in order.
+pub fn answer_rows(answers: &Answers, asked: &[ItemId]) -> Vec<AnswerRow> {
+    asked
+        .iter()
+        .filter_map(|&id| {
+            let response = answers.get(id)?;
+            let it = item(id);
+            Some(AnswerRow {
+                id,
+                instrument: instrument(it.instrument).name,
+                question: it.text,
+                answer: answer_text(id, response),
+            })
+        })
+        .collect()
+}
+
+/// The attribution line of each instrument that was asked, once each, in order.
+pub fn attributions(answers: &Answers, asked: &[ItemId]) -> Vec<String> {
+    let mut seen: Vec<Instrument> = Vec::new();
+    let mut out = Vec::new();
+    for &id in asked {
+        if answers.get(id).is_none() {
+            continue;
+        }
+        let which = item(id).instrument;
+        if seen.contains(&which) {
+            continue;
+        }
+        seen.push(which);
+        let info = instrument(which);
+        if let Some(line) = info.attribution {
+            out.push(format!("{}: {}", info.name, line));
+        }
+    }
+    out
+}
+
+/// One message per flag, `show_988` last so it closes the list.
+pub fn notes(flags: &[Flag]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = flags
+        .iter()
+        .filter(|&&f| f != Flag::Show988 && f != Flag::OutOfScopeMinor)
+        .map(|&f| m::flag_message(f))
+        .collect();
+    if flags.contains(&Flag::Show988) {
+        out.push(m::flag_message(Flag::Show988));
+    }
+    out
+}
+
+fn total_row<B: Copy>(
+    key: ScoreKey,
+    measure: &'static str,
+    score: &TotalScore<B>,
+    words: fn(B) -> &'static str,
+) -> ScoreRow {
+    ScoreRow {
+        key,
+        measure,
+        value: score.total.to_string(),
+        band: words(score.band).to_owned(),
+    }
+}
+
+fn completable_row<B: Copy>(
+    key: ScoreKey,
+    measure: &'static str,
+    score: &CompletableScore<B>,
+    words: fn(B) -> &'static str,
+) -> ScoreRow {
+    match (score.total, score.band) {
+        (Some(total), Some(band)) => ScoreRow {
+            key,
+            measure,
+            value: total.to_string(),
+            band: if score.complete {
+                words(band).to_owned()
+            } else {
+                format!("{} ({})", words(band), m::SCORE_PARTIAL)
+            },
+        },
+        _ => ScoreRow {
+            key,
+            measure,
+            value: m::SCORE_NO_TOTAL.to_owned(),
+            band: m::SCORE_INCOMPLETE.to_owned(),
+        },
+    }
+}
+
+fn band_row(key: ScoreKey, measure: &'static str, band: &'static str) -> ScoreRow {
+    ScoreRow {
+        key,
+        measure,
+        value: m::SCORE_NO_TOTAL.to_owned(),
+        band: band.to_owned(),
+    }
+}
+
+/// The engine's scores as table rows, in administration order.
+pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
+    let mut rows = Vec::new();
+    if let Some(x) = &s.phq9 {
+        rows.push(completable_row(
+            ScoreKey::Phq9,
+            m::SCORE_PHQ9,
+            x,
+            m::phq9_band,
+        ));
+    }
+    if let Some(x) = &s.phq2 {
+        rows.push(total_row(ScoreKey::Phq2, m::SCORE_PHQ2, x, m::screen_band));
+    }
+    if let Some(x) = &s.gad7 {
+        rows.push(completable_row(
+            ScoreKey::Gad7,
+            m::SCORE_GAD7,
+            x,
+            m::gad7_band,
+        ));
+    }
+    if let Some(x) = &s.gad2 {
+        rows.push(total_row(ScoreKey::Gad2, m::SCORE_GAD2, x, m::screen_band));
+    }
+    if let Some(x) = &s.k6 {
+        rows.push(total_row(ScoreKey::K6, m::SCORE_K6, x, m::k6_band));
+    }
+    if let Some(x) = &s.asq {
+        rows.push(band_row(ScoreKey::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
+    }
+    if let Some(x) = &s.cssrs {
+        rows.push(band_row(
+            ScoreKey::Cssrs,
+            m::SCORE_CSSRS,
+            m::cssrs_band(x.band),
+        ));
+    }
+    if let Some(x) = &s.pcptsd5 {
+        rows.push(total_row(
+            ScoreKey::Pcptsd5,
+            m::SCORE_PCPTSD5,
+            x,
+            m::pcptsd5_band,
+        ));
+    }
+    if let Some(x) = &s.mdq {
+        rows.push(ScoreRow {
+            key: ScoreKey::Mdq,
+            measure: m::SCORE_MDQ,
+            value: m::mdq_count(x.item1_yes_count),
+            band: m::screen_band(x.band).to_owned(),
+        });
+    }
+    if let Some(x) = &s.auditc {
+        rows.push(total_row(
+            ScoreKey::AuditC,
+            m::SCORE_AUDITC,
+            x,
+            m::screen_band,
+        ));
+    }
+    if let Some(x) = &s.audit {
+        rows.push(total_row(ScoreKey::Audit, m::SCORE_AUDIT, x, m::audit_zone));
+    }
+    if let Some(x) = &s.nida_sq {
+        rows.push(band_row(
+            ScoreKey::Nida,
+            m::SCORE_NIDA,
+            m::screen_band(x.band),
+        ));
+    }
+    if let Some(x) = &s.dast10 {
+        rows.push(total_row(
+            ScoreKey::Dast10,
+            m::SCORE_DAST10,
+            x,
+            m::dast10_band,
+        ));
+    }
+    if let Some(x) = &s.wsas {
+        rows.push(total_row(ScoreKey::Wsas, m::SCORE_WSAS, x, m::wsas_band));
+    }
+    rows
+}
+
+/// Which scores and answers a rule's condition reads (clinical-model §3.4–3.6). Only
+/// those present are shown; whether the condition held is the engine's call.
+fn rule_inputs(rule: RuleId) -> (&'static [ScoreKey], &'static [ItemId]) {
+    use ItemId as I;
+    use RuleId::*;
+    use ScoreKey as S;
+    const SYM_SEV_FUNC: &[ScoreKey] = &[S::Phq9, S::Gad7, S::K6, S::Wsas];
+    const SYM_MOD: &[ScoreKey] = &[
+        S::Phq9,
+        S::Gad7,
+        S::Pcptsd5,
+        S::K6,
+        S::Audit,
+        S::AuditC,
+        S::Dast10,
+    ];
+    const SYM_MOD_FUNC: &[ScoreKey] = &[
+        S::Phq9,
+        S::Gad7,
+        S::Pcptsd5,
+        S::K6,
+        S::Audit,
+        S::AuditC,
+        S::Dast10,
+        S::Wsas,
+    ];
+    match rule {
+        G1 => (&[], &[I::CtxAdult]),
+        C1 => (&[], &[I::CtxEmergency]),
+        C2 => (&[S::Cssrs], &[I::Cssrs4, I::Cssrs5]),
+        C3 => (&[S::Cssrs], &[I::Cssrs6, I::Cssrs6b]),
+        C4 => (&[S::Asq], &[I::Asq5]),
+        C5 => (&[], &[I::CtxHarmOthers]),
+        C6 => (&[S::Asq], &[I::Asq4, I::CtxAttempt3m]),
+        H1 => (&[], &[I::CtxWithdrawal]),
+        H2 => (&[], &[I::CtxMania]),
+        H3 => (&[], &[I::CtxPsychosis]),
+        H4 => (&[], &[I::CtxSelfcare, I::CtxSupport]),
+        P1 | I1 => (SYM_SEV_FUNC, &[I::Phq9_10]),
+        P2 | I4 => (SYM_MOD, &[I::CtxRecentAcute]),
+        P3 | O19 => (&[], &[I::CtxSelfcare]),
+        I2 => (SYM_MOD_FUNC, &[I::Phq9_10]),
+        I3 => (SYM_MOD, &[I::CtxTxStatus]),
+        I5 | O17 => (&[], &[I::CtxRecentAcute]),
+        I6 => (&[S::Cssrs], &[I::Cssrs3]),
+        I7 => (&[S::Audit, S::AuditC, S::Dast10], &[]),
+        O1 => (&[S::Phq9], &[]),
+        O2 => (&[S::Gad7], &[]),
+        O3 => (&[S::Pcptsd5], &[]),
+        O4 => (&[S::Mdq], &[]),
+        O5 => (&[S::Audit, S::AuditC], &[]),
+        O6 => (&[S::Dast10], &[]),
+        O7 => (&[S::K6], &[]),
+        O8 => (&[S::Wsas], &[]),
+        O9 => (&[], &[I::Phq9_9]),
+        O10 => (&[S::Cssrs], &[I::Cssrs1, I::Cssrs2]),
+        O11 => (&[S::Cssrs], &[I::Cssrs6]),
+        O12 => (&[S::Asq, S::Cssrs], &[]),
+        O13 => (&[], &[I::CtxPsychosis]),
+        O14 => (&[], &[I::CtxMania]),
+        O15 => (&[], &[I::CtxWithdrawal]),
+        O16 => (&[], &[I::CtxHarmOthers]),
+        O18 => (&[], &[I::CtxTxStatus]),
+        E1 => (&[], &[I::CtxHomeSafe, I::CtxSupport]),
+    }
+}
+
+fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String> {
+    let (keys, items) = rule_inputs(rule);
+    let mut out: Vec<String> = keys
+        .iter()
+        .filter_map(|key| scores.iter().find(|row| row.key == *key))
+        .map(ScoreRow::sentence)
+        .collect();
+    out.extend(items.iter().filter_map(|&id| {
+        let response = answers.get(id)?;
+        Some(m::you_answered(item(id).text, &answer_text(id, response)))
+    }));
+    out
+}

@@ -1,30 +1,54 @@
-//! The root component: owns the state reducer, applies the theme, marks the host ready,
+//! The root component: reads the configuration, owns the state reducer, applies the theme,
+//! marks the host ready, moves focus on every step, listens for the Quick exit shortcut,
 //! and shows the screen the state asks for.
 
-use crate::components::{start::StartScreen, top_bar::TopBar};
+use crate::browser;
+use crate::components::{
+    check::CheckScreen, config_error::ConfigErrorScreen, crisis::CrisisScreen,
+    out_of_scope::OutOfScopeScreen, question::QuestionScreen, result::ResultScreen,
+    start::StartScreen, top_bar::TopBar,
+};
+use crate::messages as m;
+use crate::state::{Action, Screen, State};
+use carestep_engine::config::{ClinicConfig, ConfigErrors, Crisis};
+use carestep_engine::{progress, Level};
+use std::cell::Cell;
 use std::rc::Rc;
-use web_sys::Element;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
-/// The clinic configuration as the widget received it (placeholder until the engine's
-/// `ClinicConfig` lands).
+/// The clinic configuration as the widget received it.
 #[derive(Debug, PartialEq)]
-pub struct ConfigState;
+pub enum ConfigState {
+    Ready(ClinicConfig),
+    /// The configuration has problems: the admin notice and the visitor fallback are shown
+    /// instead of the questionnaire.
+    Broken(ConfigErrors),
+}
 
 impl ConfigState {
-    /// Reads the configuration text; `None` or blank text means the defaults.
-    pub fn from_text(_text: Option<&str>) -> ConfigState {
-        ConfigState
+    /// Reads the configuration text; `None` (no configuration block) or blank text means
+    /// the defaults.
+    pub fn from_text(text: Option<&str>) -> ConfigState {
+        match text {
+            Some(text) if !text.trim().is_empty() => match ClinicConfig::from_json(text) {
+                Ok(config) => ConfigState::Ready(config),
+                Err(errors) => ConfigState::Broken(errors),
+            },
+            _ => ConfigState::Ready(ClinicConfig::default()),
+        }
     }
 }
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Rc<ConfigState>,
-    /// The element the app is mounted in: the theme and `data-ready` are set on it.
+    /// The element the app is mounted in: the theme, `lang` and `data-ready` are set on it.
     pub host: Element,
-    /// What Quick exit does after the answers are dropped; `None` replaces the page
-    /// (tests pass a callback instead of leaving the page).
+    /// What Quick exit does after the answers are dropped, given the configured URL; `None`
+    /// replaces the page (tests pass a callback instead of leaving the page).
     #[prop_or_default]
     pub on_quick_exit: Option<Callback<String>>,
 }
@@ -33,14 +57,215 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     {
         let host = props.host.clone();
+        let config = props.config.clone();
         use_effect_with((), move |_| {
+            if let ConfigState::Ready(config) = &*config {
+                let vars = config.theme_vars();
+                browser::set_custom_properties(&host, vars.iter().map(|(k, v)| (*k, v.as_str())));
+                let _ = host.set_attribute("lang", config.locale().as_str());
+            } else {
+                let _ = host.set_attribute("lang", "en");
+            }
+            if let ConfigState::Broken(errors) = &*config {
+                let lines: Vec<String> = std::iter::once(m::CONFIG_ERROR_TITLE.to_owned())
+                    .chain(errors.errors.iter().map(|e| e.to_string()))
+                    .collect();
+                browser::console_error_lines(&lines);
+            }
+            let _ = host.class_list().add_1("carestep");
             let _ = host.set_attribute("data-ready", "true");
         });
     }
+
+    match &*props.config {
+        ConfigState::Ready(config) => html! {
+            <Flow config={props.config.clone()} host={props.host.clone()}
+                on_quick_exit={props.on_quick_exit.clone()}
+                quick_exit_url={config.quick_exit_url().as_str().to_owned()} />
+        },
+        ConfigState::Broken(errors) => {
+            let exit = quick_exit_callback(
+                None,
+                props.on_quick_exit.clone(),
+                errors.fallback.quick_exit_url.as_str().to_owned(),
+            );
+            html! {
+                <>
+                    <TopBar crisis={errors.fallback.crisis.clone()} on_quick_exit={exit} />
+                    <ConfigErrorScreen errors={errors.clone()} />
+                </>
+            }
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FlowProps {
+    config: Rc<ConfigState>,
+    host: Element,
+    on_quick_exit: Option<Callback<String>>,
+    quick_exit_url: String,
+}
+
+/// The questionnaire flow for a valid configuration.
+#[component]
+fn Flow(props: &FlowProps) -> Html {
+    let ConfigState::Ready(config) = &*props.config else {
+        return Html::default();
+    };
+    let modules = config.modules().clone();
+    let state = use_reducer(move || State::new(modules));
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let exit = quick_exit_callback(
+        Some(dispatch.clone()),
+        props.on_quick_exit.clone(),
+        props.quick_exit_url.clone(),
+    );
+
+    // Focus: after every step, to the new heading (or to the error summary). Step 0 is the
+    // first render: the page's own focus is left alone then.
+    {
+        let host = props.host.clone();
+        let has_error = state.error.is_some();
+        use_effect_with(state.step, move |step| {
+            if *step > 0 {
+                let moved = has_error && browser::focus_id(&host, "cs-error-summary");
+                if !moved {
+                    browser::focus_first(&host, "h1");
+                }
+            }
+        });
+    }
+
+    // The Quick exit shortcut: Shift pressed 3 times in a row (GOV.UK "Exit this page").
+    {
+        let exit = exit.clone();
+        use_effect_with((), move |_| {
+            let listener = ShiftListener::install(exit);
+            move || drop(listener)
+        });
+    }
+
+    let crisis: Crisis = config.crisis().clone();
+    let announcement = announcement(&state);
+    let screen = match state.screen {
+        Screen::Start => html! {
+            <StartScreen clinic={config.clinic().cloned()} dispatch={dispatch.clone()} />
+        },
+        Screen::Question(id) => html! {
+            <QuestionScreen key={id.as_str()} id={id} state={state.clone()} dispatch={dispatch.clone()} />
+        },
+        Screen::Crisis => html! {
+            <CrisisScreen state={state.clone()} crisis={crisis.clone()} dispatch={dispatch.clone()} />
+        },
+        Screen::OutOfScope => {
+            let level = state
+                .assessment
+                .as_ref()
+                .map(|a| a.level)
+                .unwrap_or(Level::OutOfScope);
+            html! { <OutOfScopeScreen level={level} crisis={crisis.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Screen::Check => {
+            html! { <CheckScreen state={state.clone()} dispatch={dispatch.clone()} /> }
+        }
+        Screen::Result => html! {
+            <ResultScreen state={state.clone()} config={props.config.clone()} dispatch={dispatch.clone()} />
+        },
+    };
     html! {
         <>
-            <TopBar />
-            <StartScreen />
+            <TopBar crisis={crisis} on_quick_exit={exit} />
+            { screen }
+            <div class="cs-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </>
+    }
+}
+
+/// What the live region says after a step (the heading itself is announced on focus).
+fn announcement(state: &State) -> String {
+    match state.screen {
+        Screen::Question(id) => {
+            let p = progress(&state.answers, &state.modules, id);
+            m::announce_question(p.position, p.about_total)
+        }
+        Screen::Start if state.step == 0 => String::new(),
+        Screen::Start => m::START_TITLE.to_owned(),
+        Screen::Crisis => m::CRISIS_TITLE.to_owned(),
+        Screen::OutOfScope => m::OUT_OF_SCOPE_TITLE.to_owned(),
+        Screen::Check => m::CHECK_TITLE.to_owned(),
+        Screen::Result => m::RESULT_TITLE.to_owned(),
+    }
+}
+
+/// Quick exit: drop the answers first, then leave (or tell the test harness).
+fn quick_exit_callback(
+    dispatch: Option<Callback<Action>>,
+    on_quick_exit: Option<Callback<String>>,
+    url: String,
+) -> Callback<()> {
+    Callback::from(move |()| {
+        if let Some(dispatch) = &dispatch {
+            dispatch.emit(Action::Clear);
+        }
+        match &on_quick_exit {
+            Some(callback) => callback.emit(url.clone()),
+            None => browser::leave_page(&url),
+        }
+    })
+}
+
+/// A `keydown` listener on the document that counts consecutive Shift presses; any other
+/// key resets the count. Removed again when dropped.
+struct ShiftListener {
+    closure: Closure<dyn FnMut(KeyboardEvent)>,
+}
+
+impl ShiftListener {
+    /// Presses further apart than this start a new count (GOV.UK uses 5 seconds).
+    const WINDOW_MS: f64 = 5000.0;
+
+    fn install(exit: Callback<()>) -> Option<ShiftListener> {
+        let document = web_sys::window()?.document()?;
+        let count = Rc::new(Cell::new(0u8));
+        let first_at = Rc::new(Cell::new(0f64));
+        let closure = Closure::<dyn FnMut(KeyboardEvent)>::new(move |event: KeyboardEvent| {
+            if event.repeat() {
+                return;
+            }
+            if event.key() != "Shift" {
+                count.set(0);
+                return;
+            }
+            let now = event.time_stamp();
+            if count.get() == 0 || now - first_at.get() > Self::WINDOW_MS {
+                count.set(1);
+                first_at.set(now);
+            } else {
+                count.set(count.get() + 1);
+            }
+            if count.get() >= 3 {
+                count.set(0);
+                exit.emit(());
+            }
+        });
+        document
+            .add_event_listener_with_callback("keydown", closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(ShiftListener { closure })
+    }
+}
+
+impl Drop for ShiftListener {
+    fn drop(&mut self) {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let _ = document.remove_event_listener_with_callback(
+                "keydown",
+                self.closure.as_ref().unchecked_ref(),
+            );
+        }
     }
 }

@@ -1,6 +1,15 @@
-//! The widget's components, one per file. Each renders part of [`crate::state::State`]
-//! and turns clicks into [`crate::state::Action`]s; none of them makes a clinical decision.
+//! The widget's components, one per file. Each renders part of [`crate::state::State`] (or
+//! the configuration) and turns clicks into [`crate::state::Action`]s; none of them makes a
+//! clinical decision.
 
 pub mod app;
+pub mod check;
+pub mod config_error;
+pub mod crisis;
+pub mod error_summary;
+pub mod out_of_scope;
+pub mod print_summary;
+pub mod question;
+pub mod result;
 pub mod start;
 pub mod top_bar;

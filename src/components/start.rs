@@ -1,10 +1,29 @@
-//! The start screen: what this is, how long it takes, that answers stay on the device.
+//! The start screen: what this is, how long it takes, that answers stay on the device, the
+//! crisis numbers and the clinic's phone, and the Start button.
 
 use crate::messages as m;
+use crate::state::Action;
+use carestep_engine::config::Clinic;
 use yew::prelude::*;
 
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    pub clinic: Option<Clinic>,
+    pub dispatch: Callback<Action>,
+}
+
 #[component]
-pub fn StartScreen() -> Html {
+pub fn StartScreen(props: &StartProps) -> Html {
+    let onclick = props.dispatch.reform(|_: MouseEvent| Action::Start);
+    let phone = props.clinic.as_ref().and_then(|clinic| {
+        let phone = clinic.phone.as_ref()?;
+        Some(html! {
+            <p>
+                { m::start_clinic_phone(&clinic.name) }
+                <a href={phone.tel_url().as_str().to_owned()}>{ phone.display() }</a>{ "." }
+            </p>
+        })
+    });
     html! {
         <div class="cs-screen cs-start">
             <h1 class="cs-title" tabindex="-1">{ m::START_TITLE }</h1>
@@ -12,10 +31,12 @@ pub fn StartScreen() -> Html {
             <ul class="cs-list">
                 <li>{ m::START_TIME }</li>
                 <li>{ m::START_PRIVATE }</li>
+                <li>{ m::START_SKIP }</li>
                 <li>{ m::START_NOT_DIAGNOSIS }</li>
             </ul>
+            { for phone }
             <div class="cs-actions">
-                <button type="button" class="cs-button">{ m::START_BUTTON }</button>
+                <button type="button" class="cs-button" {onclick}>{ m::START_BUTTON }</button>
             </div>
         </div>
     }

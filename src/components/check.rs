@@ -1,0 +1,63 @@
+//! Check your answers: every answer on the path, grouped by questionnaire, each with a
+//! Change button whose accessible name includes the question (GOV.UK summary list).
+
+use crate::messages as m;
+use crate::state::{Action, State};
+use crate::summary::answer_rows;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn CheckScreen(props: &CheckProps) -> Html {
+    let rows = answer_rows(&props.state.answers, &props.state.path());
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let on_result = props.dispatch.reform(|_: MouseEvent| Action::SeeResult);
+
+    // Group consecutive rows of the same questionnaire under one heading.
+    let mut groups: Vec<(&'static str, Vec<Html>)> = Vec::new();
+    for row in rows {
+        let id = row.id;
+        let onclick = props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::Change(id));
+        let entry = html! {
+            <div class="cs-answer" key={id.as_str()}>
+                <dt>{ row.question }</dt>
+                <dd class="cs-answer-row">
+                    <span>{ row.answer.clone() }</span>
+                    <button type="button" class="cs-link-button" {onclick}>
+                        { m::CHANGE }<span class="cs-visually-hidden">{ m::change_hidden(row.question) }</span>
+                    </button>
+                </dd>
+            </div>
+        };
+        match groups.last_mut() {
+            Some((name, entries)) if *name == row.instrument => entries.push(entry),
+            _ => groups.push((row.instrument, vec![entry])),
+        }
+    }
+
+    html! {
+        <div class="cs-screen cs-check">
+            <div class="cs-back">
+                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+            </div>
+            <h1 class="cs-title" tabindex="-1">{ m::CHECK_TITLE }</h1>
+            <p>{ m::CHECK_INTRO }</p>
+            { for groups.into_iter().map(|(name, entries)| html! {
+                <>
+                    <h2 class="cs-section-title">{ name }</h2>
+                    <dl class="cs-answers">{ for entries }</dl>
+                </>
+            }) }
+            <div class="cs-actions">
+                <button type="button" class="cs-button" onclick={on_result}>{ m::SEE_RESULT }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,56 @@
+//! A broken configuration: the visitor still gets the crisis numbers and, if it could be
+//! read, the clinic's phone; the site administrator gets every problem with its field path,
+//! what is wrong and what is allowed (the same lines go to `console.error`). The
+//! questionnaire is not shown: a half-configured widget could send someone to the wrong
+//! place.
+
+use crate::components::crisis::crisis_buttons;
+use crate::messages as m;
+use carestep_engine::config::ConfigErrors;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ConfigErrorProps {
+    pub errors: ConfigErrors,
+}
+
+#[component]
+pub fn ConfigErrorScreen(props: &ConfigErrorProps) -> Html {
+    let fallback = &props.errors.fallback;
+    let phone = fallback.phone.as_ref().map(|phone| {
+        let intro = match &fallback.clinic_name {
+            Some(name) => m::config_fallback_clinic(name),
+            None => m::CONFIG_FALLBACK_CALL_US.to_owned(),
+        };
+        html! {
+            <p>{ intro }<a href={phone.tel_url().as_str().to_owned()}>{ phone.display() }</a>{ "." }</p>
+        }
+    });
+    html! {
+        <div class="cs-screen cs-config-broken">
+            <h1 class="cs-title" tabindex="-1">{ m::CONFIG_FALLBACK_TITLE }</h1>
+            if fallback.crisis.uses_us_numbers() {
+                <p>{ m::CONFIG_FALLBACK_BODY }</p>
+            }
+            { crisis_buttons(&fallback.crisis) }
+            { for phone }
+            <div class="cs-config-error" data-testid="config-error">
+                <h2>{ m::CONFIG_ERROR_TITLE }</h2>
+                <p>{ m::CONFIG_ERROR_INTRO }</p>
+                <ul class="cs-list">
+                    { for props.errors.errors.iter().map(|e| html! {
+                        <li>
+                            if !e.path.is_empty() {
+                                <code>{ e.path.clone() }</code>{ ": " }
+                            }
+                            { e.problem.clone() }
+                            if let Some(allowed) = &e.allowed {
+                                { format!(" ({} {allowed})", m::CONFIG_ERROR_ALLOWED) }
+                            }
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        </div>
+    }
+}

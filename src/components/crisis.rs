@@ -1,0 +1,87 @@
+//! The crisis screen: replaces the questionnaire the moment a crisis rule holds (the engine
+//! says so through `next_step`). Large call/text buttons for every crisis line, a calm
+//! explanation, the reasons, and a way back in case an answer was a mistake.
+
+use crate::messages as m;
+use crate::state::{Action, State};
+use crate::summary::Summary;
+use carestep_engine::config::Crisis;
+use carestep_engine::Level;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CrisisProps {
+    pub state: UseReducerHandle<State>,
+    pub crisis: Crisis,
+    pub dispatch: Callback<Action>,
+}
+
+/// A button per way of reaching help: the built-in US numbers when the country is the US,
+/// then the clinic's own lines.
+pub fn crisis_buttons(crisis: &Crisis) -> Html {
+    let mut buttons: Vec<Html> = Vec::new();
+    for line in crisis.all_lines() {
+        if let Some(phone) = &line.phone {
+            let label = format!("{} — {}", m::call_label(phone.display()), line.label);
+            buttons.push(html! {
+                <li><a class="cs-button" href={phone.tel_url().as_str().to_owned()}>{ label }</a></li>
+            });
+        }
+        if let Some(sms) = &line.sms {
+            let label = format!("{} — {}", m::text_label(sms.display()), line.label);
+            buttons.push(html! {
+                <li><a class="cs-button cs-button-secondary" href={sms.sms_url().as_str().to_owned()}>{ label }</a></li>
+            });
+        }
+    }
+    html! { <ul class="cs-crisis-numbers">{ for buttons }</ul> }
+}
+
+#[component]
+pub fn CrisisScreen(props: &CrisisProps) -> Html {
+    let state = &props.state;
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    // The level is the engine's (crisis_now whenever this screen shows).
+    let level = state
+        .assessment
+        .as_ref()
+        .map(|a| a.level)
+        .unwrap_or(Level::CrisisNow);
+    let reasons = state.assessment.as_ref().map(|a| {
+        Summary::new(a, &state.answers, &state.path(), String::new())
+            .reasons
+            .into_iter()
+            .filter(|r| r.rule.is_crisis())
+            .collect::<Vec<_>>()
+    });
+    let lead = if props.crisis.uses_us_numbers() {
+        m::CRISIS_CALL_988
+    } else {
+        m::CRISIS_CALL_LOCAL
+    };
+    html! {
+        <div class="cs-screen cs-crisis-screen" data-testid="result" data-level={level.as_str()}>
+            <div class="cs-back">
+                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+            </div>
+            <h1 class="cs-title" tabindex="-1">{ m::CRISIS_TITLE }</h1>
+            <p class="cs-lead">{ m::CRISIS_LEAD }</p>
+            <div class="cs-callout cs-crisis">
+                <p><strong>{ lead }</strong></p>
+                { crisis_buttons(&props.crisis) }
+            </div>
+            <p>{ m::CRISIS_CALM }</p>
+            if let Some(reasons) = reasons.filter(|r| !r.is_empty()) {
+                <h2>{ m::CRISIS_WHY }</h2>
+                <ul class="cs-list cs-reasons">
+                    { for reasons.iter().map(|r| html! { <li>{ r.sentence }</li> }) }
+                </ul>
+            }
+            <p>{ m::CRISIS_BACK_NOTE }</p>
+            <div class="cs-actions">
+                <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+            </div>
+        </div>
+    }
+}

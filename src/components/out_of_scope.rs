@@ -1,0 +1,42 @@
+//! The screen for someone under 18 (ctx.adult = No, rule G1): the self-check cannot
+//! suggest a level, so it points to people who can help and to the crisis lines.
+
+use crate::components::crisis::crisis_buttons;
+use crate::messages as m;
+use crate::state::Action;
+use carestep_engine::config::Crisis;
+use carestep_engine::Level;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct OutOfScopeProps {
+    /// The engine's level for these answers (`out_of_scope`).
+    pub level: Level,
+    pub crisis: Crisis,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    html! {
+        <div class="cs-screen cs-out-of-scope" data-testid="result" data-level={props.level.as_str()}>
+            <div class="cs-back">
+                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+            </div>
+            <h1 class="cs-title" tabindex="-1">{ m::OUT_OF_SCOPE_TITLE }</h1>
+            <p>{ m::OUT_OF_SCOPE_BODY }</p>
+            <div class="cs-callout">
+                if props.crisis.uses_us_numbers() {
+                    <p>{ m::OUT_OF_SCOPE_988 }</p>
+                }
+                { crisis_buttons(&props.crisis) }
+            </div>
+            <p>{ m::OUT_OF_SCOPE_BACK }</p>
+            <div class="cs-actions">
+                <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+            </div>
+        </div>
+    }
+}

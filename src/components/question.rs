@@ -1,0 +1,175 @@
+//! One question per screen, in the GOV.UK question-page pattern: a fieldset whose legend is
+//! the page heading (the verbatim item text), the instrument's stem/time frame and our hint
+//! tied to it with `aria-describedby`, native radios (ids from the item id, the first option
+//! unsuffixed so the error summary can link to it), an error summary that takes focus, a
+//! Back link, Continue (no auto-advance) and a quiet "Skip this question".
+
+use crate::components::error_summary::ErrorSummary;
+use crate::messages as m;
+use crate::state::{Action, Draft, QuestionError, State};
+use carestep_engine::{instrument, item, progress, AnswerKind, ItemId};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionProps {
+    pub id: ItemId,
+    pub state: UseReducerHandle<State>,
+    pub dispatch: Callback<Action>,
+}
+
+/// The DOM id of an option: the item id for the first, `item-N` for the N-th after it.
+pub fn option_dom_id(id: ItemId, index: usize) -> String {
+    if index == 0 {
+        id.as_str().to_owned()
+    } else {
+        format!("{}-{}", id.as_str(), index + 1)
+    }
+}
+
+#[component]
+pub fn QuestionScreen(props: &QuestionProps) -> Html {
+    let id = props.id;
+    let it = item(id);
+    let info = instrument(it.instrument);
+    let state = &props.state;
+    let key = id.as_str();
+    let path = state.path();
+    let p = progress(&state.answers, &state.modules, id);
+
+    // The instrument's intro (instructions) is shown on its first question on the path.
+    let first_of_instrument = match path.iter().position(|&x| x == id) {
+        Some(0) | None => true,
+        Some(i) => item(path[i - 1]).instrument != it.instrument,
+    };
+    let intro = info.intro.filter(|_| first_of_instrument);
+
+    let stem_id = format!("{key}-stem");
+    let hint_id = format!("{key}-hint");
+    let error_id = format!("{key}-error");
+    let mut described_by: Vec<&str> = Vec::new();
+    if it.stem.is_some() {
+        described_by.push(&stem_id);
+    }
+    if it.help.is_some() || it.answer == AnswerKind::Count {
+        described_by.push(&hint_id);
+    }
+    if state.error.is_some() {
+        described_by.push(&error_id);
+    }
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+
+    let error_text = state.error.map(|e| match (e, it.answer) {
+        (QuestionError::NotACount, _) => m::ERROR_COUNT_INVALID,
+        (QuestionError::NoAnswer, AnswerKind::Count) => m::ERROR_COUNT_EMPTY,
+        (QuestionError::NoAnswer, AnswerKind::Choices(_)) => m::ERROR_CHOOSE,
+    });
+    let error_message = error_text.map(|text| {
+        html! {
+            <p class="cs-error-message" id={error_id.clone()}>
+                <span class="cs-visually-hidden">{ m::ERROR_PREFIX }{ " " }</span>{ text }
+            </p>
+        }
+    });
+    let stem = it
+        .stem
+        .map(|stem| html! { <p class="cs-stem" id={stem_id.clone()}>{ stem }</p> });
+    let field_class = classes!(
+        "cs-field",
+        state.error.is_some().then_some("cs-field-error")
+    );
+
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let on_skip = props.dispatch.reform(|_: MouseEvent| Action::Skip);
+    let on_submit = props.dispatch.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        Action::Continue
+    });
+
+    let field = match it.answer {
+        AnswerKind::Choices(choices) => {
+            let selected = match state.draft {
+                Draft::Choice(code) => Some(code),
+                _ => None,
+            };
+            let hint = it
+                .help
+                .map(|help| html! { <p class="cs-hint" id={hint_id.clone()}>{ help }</p> });
+            html! {
+                <fieldset class="cs-fieldset" aria-describedby={described_by}>
+                    <legend class="cs-legend">
+                        <h1 class="cs-title" tabindex="-1">{ it.text }</h1>
+                    </legend>
+                    { for hint }
+                    { for error_message }
+                    <div class="cs-radios">
+                        { for choices.iter().enumerate().map(|(index, choice)| {
+                            let dom_id = option_dom_id(id, index);
+                            let code = choice.code;
+                            let onchange = props.dispatch.reform(move |_: Event| Action::Choose(code));
+                            html! {
+                                <div class="cs-radio" key={dom_id.clone()}>
+                                    <input type="radio" id={dom_id.clone()} name={key}
+                                        value={code.to_string()} checked={selected == Some(code)} {onchange} />
+                                    <label for={dom_id}>{ choice.label }</label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            }
+        }
+        AnswerKind::Count => {
+            let value = match &state.draft {
+                Draft::Count(text) => text.clone(),
+                _ => String::new(),
+            };
+            let oninput = props.dispatch.reform(|event: InputEvent| {
+                Action::Type(event.target_unchecked_into::<HtmlInputElement>().value())
+            });
+            html! {
+                <>
+                    <h1 class="cs-title" tabindex="-1"><label for={key}>{ it.text }</label></h1>
+                    <div class="cs-hint" id={hint_id.clone()}>
+                        { for it.help.map(|help| html! { <p>{ help }</p> }) }
+                        <p>{ m::COUNT_HINT }</p>
+                    </div>
+                    { for error_message }
+                    <input class="cs-number" type="number" inputmode="numeric" min="0" step="1"
+                        id={key} name={key} autocomplete="off" spellcheck="false"
+                        aria-describedby={described_by} {value} {oninput} />
+                </>
+            }
+        }
+    };
+
+    html! {
+        <div class="cs-screen cs-question" data-item={key}>
+            <div class="cs-back">
+                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+            </div>
+            if let Some(text) = error_text {
+                <ErrorSummary message={text} target={option_dom_id(id, 0)} />
+            }
+            <p class="cs-progress">
+                { m::progress(p.position, p.about_total) }
+                <progress aria-hidden="true" max={p.about_total.to_string()} value={p.position.to_string()}></progress>
+            </p>
+            <p class="cs-instrument">{ info.name }</p>
+            if let Some(intro) = intro {
+                <p class="cs-intro">{ intro }</p>
+            }
+            <form class="cs-form" novalidate=true onsubmit={on_submit}>
+                { stem }
+                <div class={field_class}>{ field }</div>
+                <div class="cs-actions">
+                    <button type="submit" class="cs-button">{ m::CONTINUE }</button>
+                    <button type="button" class="cs-link-button" onclick={on_skip}>{ m::SKIP }</button>
+                </div>
+            </form>
+            if let Some(attribution) = info.attribution {
+                <p class="cs-attribution">{ attribution }</p>
+            }
+        </div>
+    }
+}

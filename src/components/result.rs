@@ -1,0 +1,262 @@
+//! The result: the engine's suggested level in plain words and what that care is like, what
+//! to do next (the clinic's call-to-action only when it offers exactly that level, otherwise
+//! where to find that level — never a lower one), the flags as messages, every fired rule
+//! explained with the scores behind it, the score table, the attribution lines, and Keep a
+//! copy (Print, Save a copy, Clear my answers).
+
+use crate::browser;
+use crate::components::app::ConfigState;
+use crate::components::print_summary::PrintSummary;
+use crate::messages as m;
+use crate::state::{Action, State};
+use crate::summary::Summary;
+use carestep_engine::config::{ClinicConfig, Program};
+use carestep_engine::Level;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub state: UseReducerHandle<State>,
+    pub config: Rc<ConfigState>,
+    pub dispatch: Callback<Action>,
+}
+
+/// What happened to the last "Save a copy".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SaveNote {
+    None,
+    Saved,
+    Failed,
+}
+
+#[component]
+pub fn ResultScreen(props: &ResultProps) -> Html {
+    let save_note = use_state(|| SaveNote::None);
+    let state = &props.state;
+    let ConfigState::Ready(config) = &*props.config else {
+        return Html::default();
+    };
+    let Some(assessment) = state.assessment.as_ref() else {
+        return Html::default();
+    };
+    let summary = Rc::new(Summary::new(
+        assessment,
+        &state.answers,
+        &state.path(),
+        browser::today(),
+    ));
+    let level = assessment.level;
+
+    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    let on_print = Callback::from(|_: MouseEvent| browser::print_page());
+    let on_save = {
+        let summary = summary.clone();
+        let save_note = save_note.clone();
+        Callback::from(move |_: MouseEvent| {
+            let ok = browser::save_text_file(m::SAVE_FILE_NAME, &summary.to_text()).is_ok();
+            save_note.set(if ok {
+                SaveNote::Saved
+            } else {
+                SaveNote::Failed
+            });
+        })
+    };
+
+    html! {
+        <div class="cs-screen cs-result" data-testid="result" data-level={level.as_str()}>
+            <div class="cs-screen-only">
+                <div class="cs-back">
+                    <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+                </div>
+                <h1 class="cs-title" tabindex="-1">{ m::RESULT_TITLE }</h1>
+                <div class="cs-level">
+                    <span>{ m::RESULT_SUGGESTED }</span>
+                    <strong class="cs-level-name">{ m::level_name(level) }</strong>
+                    <span>{ m::NOT_A_DIAGNOSIS }</span>
+                </div>
+
+                <h2>{ m::RESULT_WHAT_IT_IS }</h2>
+                { for m::level_description(level).iter().map(|p| html! { <p>{ *p }</p> }) }
+
+                <h2>{ m::RESULT_NEXT }</h2>
+                { next_step(config, level) }
+
+                if has_program_questions(level) {
+                    <h2>{ m::QUESTIONS_TITLE }</h2>
+                    { program_questions(config, level) }
+                }
+
+                if !summary.notes.is_empty() {
+                    <h2>{ m::RESULT_IMPORTANT }</h2>
+                    <ul class="cs-list cs-flags">
+                        { for summary.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
+                    </ul>
+                }
+
+                <h2>{ m::RESULT_WHY }</h2>
+                if summary.reasons.is_empty() {
+                    <p>{ m::RESULT_WHY_NONE }</p>
+                } else {
+                    <ul class="cs-list cs-reasons">
+                        { for summary.reasons.iter().map(|r| html! {
+                            <li data-rule={r.rule.as_str()}>
+                                { r.sentence }
+                                if !r.evidence.is_empty() {
+                                    <ul class="cs-evidence">
+                                        { for r.evidence.iter().map(|e| html! { <li class="cs-small">{ e.clone() }</li> }) }
+                                    </ul>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                }
+
+                if !summary.scores.is_empty() {
+                    <h2>{ m::RESULT_SCORES }</h2>
+                    <div class="cs-table-wrap">
+                        <table class="cs-scores">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{ m::RESULT_SCORE_MEASURE }</th>
+                                    <th scope="col">{ m::RESULT_SCORE_VALUE }</th>
+                                    <th scope="col">{ m::RESULT_SCORE_BAND }</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                { for summary.scores.iter().map(|row| html! {
+                                    <tr>
+                                        <th scope="row">{ row.measure }</th>
+                                        <td>{ row.value.clone() }</td>
+                                        <td>{ row.band.clone() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </div>
+                }
+
+                if !summary.attributions.is_empty() {
+                    <h2>{ m::RESULT_ABOUT }</h2>
+                    { for summary.attributions.iter().map(|a| html! { <p class="cs-attribution">{ a.clone() }</p> }) }
+                }
+
+                <h2>{ m::RESULT_KEEP }</h2>
+                <p>{ m::RESULT_KEEP_INTRO }</p>
+                <div class="cs-actions">
+                    <button type="button" class="cs-button cs-button-secondary" onclick={on_print}>{ m::PRINT }</button>
+                    <button type="button" class="cs-button cs-button-secondary" onclick={on_save}>{ m::SAVE }</button>
+                    <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+                </div>
+                <p class="cs-save-note" role="status">
+                    { match *save_note {
+                        SaveNote::None => "",
+                        SaveNote::Saved => m::SAVED_NOTE,
+                        SaveNote::Failed => m::SAVE_FAILED,
+                    } }
+                </p>
+            </div>
+            <PrintSummary summary={summary.clone()} />
+        </div>
+    }
+}
+
+/// The levels a person would look for a program at.
+fn has_program_questions(level: Level) -> bool {
+    matches!(
+        level,
+        Level::Outpatient | Level::Iop | Level::Php | Level::Inpatient
+    )
+}
+
+/// The clinic's call-to-action when it offers exactly this level, otherwise where to find it.
+fn next_step(config: &ClinicConfig, level: Level) -> Html {
+    let clinic = config.clinic();
+    let call = clinic.and_then(|c| {
+        let phone = c.phone.as_ref()?;
+        Some(html! {
+            <p>{ m::clinic_call(&c.name) }<a href={phone.tel_url().as_str().to_owned()}>{ phone.display() }</a>{ "." }</p>
+        })
+    });
+    let offer = config.offer_for(level).map(|program| {
+        let name = clinic.map(|c| c.name.as_str()).unwrap_or_default();
+        html! {
+            <div class="cs-callout cs-offer" data-testid="clinic-offer">
+                if !name.is_empty() {
+                    <p>{ m::next_offer_intro(name, &program.name) }</p>
+                } else {
+                    <p><strong>{ program.name.clone() }</strong></p>
+                }
+                if let Some(schedule) = &program.schedule {
+                    <p>{ schedule.clone() }</p>
+                }
+                <p>
+                    <a class="cs-button" href={program.cta.url.as_str().to_owned()}>{ program.cta.label.clone() }</a>
+                </p>
+            </div>
+        }
+    });
+    match offer {
+        Some(offer) => html! { <>{ offer }{ for call }</> },
+        None => {
+            let intro = match (clinic, level) {
+                (_, Level::SelfCare) => None,
+                (Some(c), _) => Some(m::next_not_offered(&c.name)),
+                (None, _) => Some(m::NEXT_GENERIC_INTRO.to_owned()),
+            };
+            let locator = matches!(level, Level::Outpatient | Level::Iop | Level::Php);
+            html! {
+                <div class="cs-generic-next" data-testid="generic-next">
+                    if let Some(intro) = intro {
+                        <p>{ intro }</p>
+                    }
+                    <p>{ m::level_find(level) }</p>
+                    if locator {
+                        <ul class="cs-list">
+                            <li><a href={m::FIND_TREATMENT_URL} rel="noreferrer">{ m::FIND_TREATMENT }</a></li>
+                            <li><a href={m::SAMHSA_HELPLINE_TEL}>{ m::SAMHSA_HELPLINE }</a></li>
+                        </ul>
+                    }
+                    { for call }
+                </div>
+            }
+        }
+    }
+}
+
+/// "Questions to ask any program" (from the seed article), with the clinic's own answers
+/// when it offers this level.
+fn program_questions(config: &ClinicConfig, level: Level) -> Html {
+    let program: Option<&Program> = config.offer_for(level);
+    let clinic = config.clinic().map(|c| c.name.clone());
+    let therapies = program
+        .filter(|p| !p.therapies.is_empty())
+        .map(|p| p.therapies.join(", "));
+    let rows: [(&str, Option<String>); 5] = [
+        (m::Q_THERAPIES, therapies),
+        (
+            m::Q_CREDENTIALS,
+            program.and_then(|p| p.credentials.clone()),
+        ),
+        (m::Q_OUTCOMES, None),
+        (m::Q_SCHEDULE, program.and_then(|p| p.schedule.clone())),
+        (m::Q_EVALUATION, None),
+    ];
+    let who = clinic.unwrap_or_else(|| program.map(|p| p.name.clone()).unwrap_or_default());
+    html! {
+        <>
+            <p>{ m::QUESTIONS_INTRO }</p>
+            <ul class="cs-list cs-ask">
+                { for rows.into_iter().map(|(question, answer)| html! {
+                    <li>
+                        <span class="cs-ask-question">{ question }</span>
+                        if let Some(answer) = answer {
+                            <span class="cs-ask-answer"><strong>{ format!("{who}: ") }</strong>{ answer }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </>
+    }
+}
