@@ -23,12 +23,12 @@ fn full_answers() -> Answers {
     a
 }
 
-/// A default-deployment answer set with everything answered "0" up to the
-/// context questions: next_step has to walk almost the whole path.
-fn partial_answers(modules: &ModuleSet) -> Answers {
+/// Every item on the path answered "0" up to (not including) `stop`:
+/// next_step has to walk the path to find the first unanswered item.
+fn answered_until(modules: &ModuleSet, stop: Option<ItemId>) -> Answers {
     let mut a = Answers::new();
     for id in path(&a, modules) {
-        if id == ItemId::CtxHarmOthers {
+        if Some(id) == stop {
             break;
         }
         a.set(id, Response::Value(0)).expect("valid code");
@@ -42,13 +42,21 @@ fn bench(c: &mut Criterion) {
         b.iter(|| assess(black_box(&full)))
     });
     let modules = ModuleSet::default_deployment();
-    let partial = partial_answers(&modules);
-    c.bench_function("next_step/default deployment, 30 answered", |b| {
-        b.iter(|| next_step(black_box(&partial), black_box(&modules)))
-    });
+    let partial = answered_until(&modules, Some(ItemId::CtxHarmOthers));
+    c.bench_function(
+        "next_step/default deployment, next is ctx.harm_others",
+        |b| b.iter(|| next_step(black_box(&partial), black_box(&modules))),
+    );
+    // No crisis, everything answered: the whole path is walked to Review.
     let all = ModuleSet::all();
-    c.bench_function("next_step/all modules, full answer set", |b| {
-        b.iter(|| next_step(black_box(&full), black_box(&all)))
+    let done = answered_until(&all, None);
+    assert_eq!(next_step(&done, &all), Step::Review);
+    assert_eq!(
+        next_step(&partial, &modules),
+        Step::Ask(ItemId::CtxHarmOthers)
+    );
+    c.bench_function("next_step/all modules, every item answered (Review)", |b| {
+        b.iter(|| next_step(black_box(&done), black_box(&all)))
     });
 }
 
