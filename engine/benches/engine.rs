@@ -3,7 +3,9 @@
 
 use std::hint::black_box;
 
-use carestep_engine::{assess, next_step, path, AnswerKind, Answers, ItemId, ModuleSet, Response};
+use carestep_engine::{
+    assess, next_step, path, AnswerKind, Answers, ItemId, ModuleSet, Response, Step,
+};
 use criterion::{criterion_group, criterion_main, Criterion};
 
 /// Every item of every module answered with its highest code (counts: 5), so
