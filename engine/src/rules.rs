@@ -7,7 +7,7 @@
 //! [`RuleId::floor`], so no threshold is written twice. [`assess`] is total:
 //! any [`Answers`] value gives a result.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
 use crate::ids::ItemId;
@@ -19,7 +19,7 @@ use crate::MODEL_VERSION;
 
 /// A suggested level of care (Part 5 names). Ordered from least to most
 /// intensive; `OutOfScope` is not a level of care and sorts last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     SelfCare,
@@ -158,9 +158,16 @@ impl Serialize for RuleId {
     }
 }
 
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        RuleId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown rule id {s:?}")))
+    }
+}
+
 /// A flag of §3.8: shown with the level, never changes it. Declared in
 /// alphabetical order of the JSON names, which is the output order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     AddictionSpecialistAssessment,
@@ -503,8 +510,18 @@ mod tests {
                 serde_json::Value::String(f.as_str().into())
             );
         }
+        for r in RuleId::ALL {
+            let json = serde_json::to_string(&r).unwrap();
+            assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), r);
+        }
+        for f in Flag::ALL {
+            let json = serde_json::to_string(&f).unwrap();
+            assert_eq!(serde_json::from_str::<Flag>(&json).unwrap(), f);
+        }
         for l in Level::ALL {
             assert_eq!(Level::parse(l.as_str()), Some(l));
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(serde_json::from_str::<Level>(&json).unwrap(), l);
             assert_eq!(
                 serde_json::to_value(l).unwrap(),
                 serde_json::Value::String(l.as_str().into())

@@ -5,13 +5,13 @@
 //! scored only when at least one of its items is present in the answers
 //! (answered or declined); otherwise its entry is absent from the output.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Response};
 use crate::ids::ItemId;
 
 /// PHQ-9 severity (Kroenke 2001).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phq9Band {
     Minimal,
@@ -35,7 +35,7 @@ impl Phq9Band {
 }
 
 /// GAD-7 severity (Spitzer 2006).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Gad7Band {
     Minimal,
@@ -57,7 +57,7 @@ impl Gad7Band {
 }
 
 /// A two-way screen result (PHQ-2, GAD-2, AUDIT-C, NIDA single question, MDQ).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ScreenBand {
     Negative,
@@ -92,7 +92,7 @@ impl ScreenBand {
 }
 
 /// PC-PTSD-5: 0–2 negative, 3 possible, 4–5 positive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pcptsd5Band {
     Negative,
@@ -111,7 +111,7 @@ impl Pcptsd5Band {
 }
 
 /// WHO AUDIT risk zones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum AuditZone {
     #[serde(rename = "zone_I")]
     ZoneI,
@@ -136,7 +136,7 @@ impl AuditZone {
 }
 
 /// DAST-10 levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dast10Band {
     None,
@@ -160,7 +160,7 @@ impl Dast10Band {
 }
 
 /// ASQ result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AsqBand {
     Negative,
@@ -169,7 +169,7 @@ pub enum AsqBand {
 }
 
 /// C-SSRS screener risk tier (§1.7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CssrsBand {
     None,
@@ -179,7 +179,7 @@ pub enum CssrsBand {
 }
 
 /// WSAS interpretation (Mundt 2002).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WsasBand {
     Subclinical,
@@ -200,7 +200,7 @@ impl WsasBand {
 }
 
 /// K6 distress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum K6Band {
     Low,
