@@ -279,7 +279,9 @@ fn quoted(s: &str) -> String {
     const MAX: usize = 40;
     if s.chars().count() > MAX {
         let head: String = s.chars().take(MAX).collect();
-        format!("{}…", format!("{head:?}").trim_end_matches('"')) + "\""
+        let q = format!("{head:?}");
+        // Drop only the closing quote, then mark the cut inside the quotes.
+        format!("{}…\"", q.strip_suffix('"').unwrap_or(&q))
     } else {
         format!("{s:?}")
     }
@@ -601,6 +603,31 @@ mod tests {
         assert_eq!(a.get(ItemId::Phq9_1), Some(Response::Value(3)));
         a.remove(ItemId::Phq9_1);
         assert_eq!(a.get(ItemId::Phq9_1), None);
+    }
+
+    #[test]
+    fn deep_nesting_never_crashes() {
+        // Valid but absurd: skipped without recursion, then rejected.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(matches!(
+            Answers::from_json(&deep),
+            Err(InputError::NotAnObject { .. })
+        ));
+        let deep = format!("{{\"answers\": {{\"phq9.1\": {}}}}}", "[".repeat(100_000));
+        assert!(matches!(
+            Answers::from_json(&deep),
+            Err(InputError::Syntax { .. })
+        ));
+    }
+
+    #[test]
+    fn long_keys_are_cut_on_one_line() {
+        let key = format!("{}\"{}", "x".repeat(39), "y".repeat(100));
+        let e = Answers::from_json(&format!("{{\"answers\": {{{key:?}: 1}}}}")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("unknown item id \"{}\\\"…\"", "x".repeat(39))
+        );
     }
 
     #[test]
