@@ -4,8 +4,10 @@
 // 127.0.0.1 with gzip, alternates them over N runs in Debian's Chromium and
 // writes bench/RESULTS.md. See README.md.
 //
-//   node run.mjs [--dist ../dist] [--runs 7] [--warmup 1] [--out RESULTS.md] [--check]
+//   node run.mjs [--dist ../dist] [--runs 7] [--warmup 1] [--slow-runs 3] [--out RESULTS.md] [--check]
 //
+// --slow-runs adds load-only runs of each page on an emulated slow
+// connection (informational; the targets use the unthrottled runs).
 // --check exits with status 1 when a target is not met (the run itself
 // failing always exits non-zero).
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -18,7 +20,7 @@ import { copyAssets } from "./surveyjs/copy-assets.mjs";
 import { answerCareStep, answerSurveyJs } from "./lib/drivers.mjs";
 import { measureRun } from "./lib/measure.mjs";
 import { DEFINITIONS } from "./lib/definitions.mjs";
-import { evaluateTargets, renderMarkdown, summarizeRuns } from "./lib/report.mjs";
+import { SLOW_CONNECTION, evaluateTargets, renderMarkdown, summarizeRuns } from "./lib/report.mjs";
 import { GZIP_LEVEL, serveFolder } from "./lib/server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,6 +31,7 @@ function options() {
       dist: { type: "string", default: join(here, "..", "dist") },
       runs: { type: "string", default: "7" },
       warmup: { type: "string", default: "1" },
+      "slow-runs": { type: "string", default: "3" },
       out: { type: "string", default: join(here, "RESULTS.md") },
       check: { type: "boolean", default: false },
     },
@@ -37,7 +40,9 @@ function options() {
   const warmup = Number(values.warmup);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, got ${values.runs}`);
   if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup must be a whole number ≥ 0, got ${values.warmup}`);
-  return { ...values, dist: resolve(values.dist), out: resolve(values.out), runs, warmup };
+  const slowRuns = Number(values["slow-runs"]);
+  if (!Number.isInteger(slowRuns) || slowRuns < 0) throw new Error(`--slow-runs must be a whole number ≥ 0, got ${values["slow-runs"]}`);
+  return { ...values, dist: resolve(values.dist), out: resolve(values.out), runs, warmup, slowRuns };
 }
 
 function machine(loadBefore) {
@@ -95,6 +100,7 @@ async function main() {
   };
   const answer = { surveyjs: answerSurveyJs, carestep: answerCareStep };
   const runs = [];
+  const slowRuns = [];
   try {
     for (let round = 1 - opt.warmup; round <= opt.runs; round += 1) {
       // Alternate which page goes first, so that drift on the machine (other
@@ -112,6 +118,18 @@ async function main() {
         if (round >= 1) runs.push(run);
       }
     }
+    for (let round = 1; round <= opt.slowRuns; round += 1) {
+      const order = round % 2 ? ["carestep", "surveyjs"] : ["surveyjs", "carestep"];
+      for (const kind of order) {
+        const run = await measureRun({ kind, url: servers[kind].url, answer: null, throttle: SLOW_CONNECTION });
+        run.round = round;
+        console.log(
+          `slow ${round}/${opt.slowRuns} ${kind.padEnd(8)} ready ${run.readyMs.toFixed(1)} ms, first contentful paint ${run.fcpMs} ms, ` +
+            `wasm responseEnd ${run.wasm.map((w) => w.responseEnd.toFixed(1)).join(", ") || "—"} ms`,
+        );
+        slowRuns.push(run);
+      }
+    }
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.close()));
   }
@@ -120,7 +138,7 @@ async function main() {
   meta.browser = runs[0]?.browser ?? "unknown";
   const summary = summarizeRuns(runs);
   const targets = evaluateTargets(summary, runs);
-  writeFileSync(opt.out, renderMarkdown({ meta, runs, summary, targets }));
+  writeFileSync(opt.out, renderMarkdown({ meta, runs, summary, targets, slowRuns }));
   console.log(`\nwrote ${opt.out}`);
   for (const t of targets) console.log(`${t.pass ? "PASS" : "FAIL"}  ${t.label}: ${t.value}`);
   if (opt.check && !targets.every((t) => t.pass)) process.exit(1);

@@ -4,6 +4,11 @@
 // page that silently ignores a click fails the run instead of producing a
 // fast, wrong number.
 
+import { deadline } from "./deadline.mjs";
+
+/** How long one screen may take to follow a click before the run fails. */
+const STEP_MS = 15_000;
+
 /** Thrown when a page does not behave as the driver expects. */
 export class DriverError extends Error {}
 
@@ -101,7 +106,7 @@ export async function answerCareStep(page, { maxSteps = 200 } = {}) {
   await host.getByRole("button", { name: "Start", exact: true }).click();
   clicks += 1;
   for (let step = 0; step < maxSteps; step += 1) {
-    const screen = await page.evaluate(nextCareStepScreen, heading);
+    const screen = await deadline(page.evaluate(nextCareStepScreen, heading), STEP_MS, `the screen after "${heading}"`);
     switch (screen.kind) {
       case "radio": {
         const radio = host.getByRole("radio").first();

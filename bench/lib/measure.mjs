@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { chromium } from "playwright-core";
+import { deadline } from "./deadline.mjs";
 import { probeScript } from "./probe.mjs";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -30,15 +31,6 @@ export const CHROMIUM_FLAGS = [
 ];
 
 const VIEWPORT = { width: 1280, height: 800 };
-
-/** Rejects after `ms` with `what` in the message; a guard, not a wait. */
-function deadline(promise, ms, what) {
-  let timer;
-  const guard = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, guard]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Counts what crosses the wire, from CDP Network events: every request the
@@ -89,8 +81,10 @@ function trackNetwork(cdp) {
 /**
  * Measures one run of page `kind` at `url`, answering with `answer(page)`.
  * `timeoutMs` bounds each phase, so a page that never gets ready fails the run.
+ * `throttle` (`{ latencyMs, downKbps, upKbps }`) emulates a slow connection
+ * through CDP; `answer: null` stops after the load phase.
  */
-export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
+export async function measureRun({ kind, url, answer, timeoutMs = 60_000, throttle = null }) {
   const profile = await mkdtemp(join(tmpdir(), `carestep-bench-${kind}-`));
   let context;
   try {
@@ -106,6 +100,14 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
     await cdp.send("Performance.enable");
+    if (throttle) {
+      await cdp.send("Network.emulateNetworkConditions", {
+        offline: false,
+        latency: throttle.latencyMs,
+        downloadThroughput: (throttle.downKbps * 1000) / 8,
+        uploadThroughput: (throttle.upKbps * 1000) / 8,
+      });
+    }
     const network = trackNetwork(cdp);
     const { product } = await cdp.send("Browser.getVersion");
 
@@ -127,7 +129,6 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
         wasmMemoryBytes: b.wasmMemoryBytes(),
         wasmMemories: b.memories.length,
         instantiatedWith: b.instantiatedWith,
-        fcp: b.fcp,
         wasm,
       };
     });
@@ -135,17 +136,25 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
 
     // Answer everything. Wall-clock from Node: from just before the first click
     // to the moment the driver has seen the result screen.
-    const t0 = performance.now();
-    const flow = await deadline(answer(page), timeoutMs * 2, `${kind}: answering every question`);
-    const answerMs = performance.now() - t0;
-    const doneAt = await deadline(page.evaluate(() => window.__bench.whenDone), timeoutMs, `${kind}: result screen`);
+    let flow = { answers: 0, clicks: 0, level: null };
+    let answerMs = NaN;
+    if (answer) {
+      const t0 = performance.now();
+      flow = await deadline(answer(page), timeoutMs * 2, `${kind}: answering every question`);
+      answerMs = performance.now() - t0;
+      await deadline(page.evaluate(() => window.__bench.whenDone), timeoutMs, `${kind}: result screen`);
+    }
 
-    const events = await page.evaluate(async (frames) => {
+    // Event Timing entries are queued when the frame after an interaction is
+    // presented, and first-contentful-paint may come after the ready condition
+    // (the app can be live before its first frame): let a few frames pass, then
+    // read both.
+    const late = await page.evaluate(async (frames) => {
       await new Promise((resolve) => {
         const tick = (left) => (left === 0 ? setTimeout(resolve, 0) : requestAnimationFrame(() => tick(left - 1)));
         tick(frames);
       });
-      return window.__bench.flushEvents();
+      return { events: window.__bench.flushEvents(), fcp: window.__bench.fcp };
     }, 5);
     const networkAtEnd = network.snapshot();
 
@@ -153,7 +162,7 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
       kind,
       browser: product,
       readyMs: readyAt,
-      fcpMs: atReady.fcp,
+      fcpMs: late.fcp,
       wasm: atReady.wasm,
       instantiatedWith: atReady.instantiatedWith,
       jsHeapUsedBytes: metrics.JSHeapUsedSize,
@@ -167,8 +176,7 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000 }) {
       clicks: flow.clicks,
       level: flow.level,
       answerMs,
-      doneAtPageMs: doneAt,
-      interactions: summarizeInteractions(events),
+      interactions: summarizeInteractions(late.events),
     };
   } finally {
     await context?.close().catch(() => {});

@@ -2,6 +2,12 @@
 // the issue's targets and the Markdown of bench/RESULTS.md.
 import { summarize } from "./stats.mjs";
 
+/**
+ * The emulated slow connection of the informational runs: the throttling
+ * Lighthouse applies in DevTools mode for its mobile "Slow 4G" profile.
+ */
+export const SLOW_CONNECTION = { label: "Slow 4G as Lighthouse emulates it in DevTools: 562.5 ms RTT, 1474.56 kbit/s down, 675 kbit/s up", latencyMs: 562.5, downKbps: 1474.56, upKbps: 675 };
+
 /** The measures reported for both pages: key, label, unit, how to read it from a run. */
 export const MEASURES = [
   { key: "encodedBytes", label: "Bytes over the wire (gzip, incl. headers)", unit: "KB", get: (r) => r.network.encodedBytes },
@@ -124,7 +130,7 @@ function ratioCell(cs, sj, m) {
 }
 
 /** The whole of RESULTS.md. `meta` carries date, versions, machine and the options used. */
-export function renderMarkdown({ meta, runs, summary, targets }) {
+export function renderMarkdown({ meta, runs, summary, targets, slowRuns = [] }) {
   const lines = [];
   const push = (...l) => lines.push(...l);
   const allPass = targets.every((t) => t.pass);
@@ -155,6 +161,31 @@ export function renderMarkdown({ meta, runs, summary, targets }) {
     ...MEASURES.map((m) => `| ${m.label} | ${cell(summary.carestep[m.key], m)} | ${cell(summary.surveyjs[m.key], m)} | ${ratioCell(summary.carestep[m.key], summary.surveyjs[m.key], m)} |`),
     "",
   );
+
+  if (slowRuns.length) {
+    const slow = (kind, get) => {
+      const values = slowRuns.filter((r) => r.kind === kind).map(get).filter(Number.isFinite);
+      if (!values.length) return "—";
+      const s = summarize(values);
+      return `${ms(s.median)} ms (${ms(s.min)}–${ms(s.max)})`;
+    };
+    const wasmEnd = (r) => (r.wasm.length ? Math.max(...r.wasm.map((w) => w.responseEnd)) : NaN);
+    const csSlow = slowRuns.filter((r) => r.kind === "carestep");
+    const before = csSlow.filter((r) => Number.isFinite(r.fcpMs) && r.fcpMs < wasmEnd(r)).length;
+    push(
+      "## On a slow connection (informational, not a target)",
+      "",
+      `${csSlow.length} load-only runs of each page with ${SLOW_CONNECTION.label}, emulated through CDP \`Network.emulateNetworkConditions\`; otherwise as above.`,
+      "",
+      "| Measure | CareStep | SurveyJS |",
+      "|---|---|---|",
+      `| Navigation → first answerable control live | ${slow("carestep", (r) => r.readyMs)} | ${slow("surveyjs", (r) => r.readyMs)} |`,
+      `| First contentful paint | ${slow("carestep", (r) => r.fcpMs ?? NaN)} | ${slow("surveyjs", (r) => r.fcpMs ?? NaN)} |`,
+      `| wasm responseEnd | ${slow("carestep", wasmEnd)} | — |`,
+      `| Start screen painted before the wasm arrived | ${before}/${csSlow.length} runs | — |`,
+      "",
+    );
+  }
 
   push("## Requests (last measured run of each page)", "");
   for (const kind of ["carestep", "surveyjs"]) {
