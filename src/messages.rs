@@ -196,7 +196,6 @@ pub const SUMMARY_TITLE: &str = "CareStep self-check: summary";
 pub const SUMMARY_DATE: &str = "Date:";
 pub const SUMMARY_LEVEL: &str = "Suggested level of care:";
 pub const SUMMARY_REASONS: &str = "Reasons";
-pub const SUMMARY_FLAGS: &str = "Notes";
 pub const SUMMARY_SCORES: &str = "Scores";
 pub const SUMMARY_ANSWERS: &str = "Answers";
 pub const SUMMARY_ATTRIBUTION: &str = "Questionnaires used";
@@ -448,7 +447,7 @@ pub fn mdq_count(yes: u32) -> String {
     format!("{yes} of 13 “yes”")
 }
 
-/// "you answered: …" next to a reason that rests on one answer.
-pub fn you_answered(question: &str, answer: &str) -> String {
-    format!("“{question}” — you answered “{answer}”")
+/// Next to a reason that rests on an answer.
+pub fn you_answered(answer: &str) -> String {
+    format!("Your answer: “{answer}”")
 }

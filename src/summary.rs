@@ -137,7 +137,7 @@ impl Summary {
             }
         }
         line("");
-        line(m::SUMMARY_FLAGS);
+        line(m::RESULT_IMPORTANT);
         for note in &self.notes {
             line(&format!("- {note}"));
         }
@@ -220,17 +220,27 @@ pub fn attributions(answers: &Answers, asked: &[ItemId]) -> Vec<String> {
     out
 }
 
-/// One message per flag, `show_988` last so it closes the list.
+/// One message per flag, the most urgent first and `show_988` last, so it closes the list.
 pub fn notes(flags: &[Flag]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = flags
+    const ORDER: [Flag; 11] = [
+        Flag::SameDayClinicianContact,
+        Flag::MedicalWithdrawalAdvice,
+        Flag::SuicideScreenRequired,
+        Flag::HomeSafetyResources,
+        Flag::PsychiatricEvaluation,
+        Flag::BipolarScreenPositive,
+        Flag::PtsdScreenPositive,
+        Flag::AddictionSpecialistAssessment,
+        Flag::BriefAlcoholAdvice,
+        Flag::AttendanceBarrier,
+        Flag::Show988,
+    ];
+    // `out_of_scope_minor` has its own screen.
+    ORDER
         .iter()
-        .filter(|&&f| f != Flag::Show988 && f != Flag::OutOfScopeMinor)
+        .filter(|f| flags.contains(f))
         .map(|&f| m::flag_message(f))
-        .collect();
-    if flags.contains(&Flag::Show988) {
-        out.push(m::flag_message(Flag::Show988));
-    }
-    out
+        .collect()
 }
 
 fn total_row<B: Copy>(
@@ -444,7 +454,7 @@ fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String>
         .collect();
     out.extend(items.iter().filter_map(|&id| {
         let response = answers.get(id)?;
-        Some(m::you_answered(item(id).text, &answer_text(id, response)))
+        Some(m::you_answered(&answer_text(id, response)))
     }));
     out
 }

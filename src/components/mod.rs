@@ -8,7 +8,6 @@ pub mod config_error;
 pub mod crisis;
 pub mod error_summary;
 pub mod out_of_scope;
-pub mod print_summary;
 pub mod question;
 pub mod result;
 pub mod start;

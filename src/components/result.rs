@@ -6,7 +6,6 @@
 
 use crate::browser;
 use crate::components::app::ConfigState;
-use crate::components::print_summary::PrintSummary;
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
@@ -64,84 +63,72 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
         })
     };
 
+    // Print shows this screen through the print stylesheet: everything but `.cs-no-print`
+    // (Back, the clinic's call-to-action, the buttons), plus the `.cs-print-only` parts (the
+    // date and every answer). Save writes the same sections as text (`Summary::to_text`).
     html! {
         <div class="cs-screen cs-result" data-testid="result" data-level={level.as_str()}>
-            <div class="cs-screen-only">
-                <div class="cs-back">
-                    <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
-                </div>
-                <h1 class="cs-title" tabindex="-1">{ m::RESULT_TITLE }</h1>
-                <div class="cs-level">
-                    <span>{ m::RESULT_SUGGESTED }</span>
-                    <strong class="cs-level-name">{ m::level_name(level) }</strong>
-                    <span>{ m::NOT_A_DIAGNOSIS }</span>
-                </div>
+            <div class="cs-back cs-no-print">
+                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+            </div>
+            <h1 class="cs-title" tabindex="-1">{ m::RESULT_TITLE }</h1>
+            <p class="cs-print-only">{ m::SUMMARY_DATE }{ " " }{ summary.date.clone() }</p>
+            <div class="cs-level">
+                <span>{ m::RESULT_SUGGESTED }</span>
+                <strong class="cs-level-name">{ m::level_name(level) }</strong>
+                <span>{ m::NOT_A_DIAGNOSIS }</span>
+            </div>
 
-                <h2>{ m::RESULT_WHAT_IT_IS }</h2>
-                { for m::level_description(level).iter().map(|p| html! { <p>{ *p }</p> }) }
+            <h2>{ m::RESULT_WHAT_IT_IS }</h2>
+            { for m::level_description(level).iter().map(|p| html! { <p>{ *p }</p> }) }
 
+            <div class="cs-no-print">
                 <h2>{ m::RESULT_NEXT }</h2>
                 { next_step(config, level) }
-
                 if has_program_questions(level) {
                     <h2>{ m::QUESTIONS_TITLE }</h2>
                     { program_questions(config, level) }
                 }
+            </div>
 
-                if !summary.notes.is_empty() {
-                    <h2>{ m::RESULT_IMPORTANT }</h2>
-                    <ul class="cs-list cs-flags">
-                        { for summary.notes.iter().map(|n| html! { <li>{ *n }</li> }) }
-                    </ul>
-                }
+            if !summary.notes.is_empty() {
+                <h2>{ m::RESULT_IMPORTANT }</h2>
+                { list(summary.notes.iter().map(|n| n.to_string()), "cs-list cs-flags") }
+            }
 
-                <h2>{ m::RESULT_WHY }</h2>
-                if summary.reasons.is_empty() {
-                    <p>{ m::RESULT_WHY_NONE }</p>
-                } else {
-                    <ul class="cs-list cs-reasons">
-                        { for summary.reasons.iter().map(|r| html! {
-                            <li data-rule={r.rule.as_str()}>
-                                { r.sentence }
-                                if !r.evidence.is_empty() {
-                                    <ul class="cs-evidence">
-                                        { for r.evidence.iter().map(|e| html! { <li class="cs-small">{ e.clone() }</li> }) }
-                                    </ul>
-                                }
-                            </li>
-                        }) }
-                    </ul>
-                }
+            <h2>{ m::RESULT_WHY }</h2>
+            if summary.reasons.is_empty() {
+                <p>{ m::RESULT_WHY_NONE }</p>
+            } else {
+                <ul class="cs-list cs-reasons">
+                    { for summary.reasons.iter().map(|r| html! {
+                        <li data-rule={r.rule.as_str()}>
+                            { r.sentence }
+                            if !r.evidence.is_empty() {
+                                { list(r.evidence.iter().cloned(), "cs-evidence cs-small") }
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
 
-                if !summary.scores.is_empty() {
-                    <h2>{ m::RESULT_SCORES }</h2>
-                    <div class="cs-table-wrap">
-                        <table class="cs-scores">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{ m::RESULT_SCORE_MEASURE }</th>
-                                    <th scope="col">{ m::RESULT_SCORE_VALUE }</th>
-                                    <th scope="col">{ m::RESULT_SCORE_BAND }</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                { for summary.scores.iter().map(|row| html! {
-                                    <tr>
-                                        <th scope="row">{ row.measure }</th>
-                                        <td>{ row.value.clone() }</td>
-                                        <td>{ row.band.clone() }</td>
-                                    </tr>
-                                }) }
-                            </tbody>
-                        </table>
-                    </div>
-                }
+            if !summary.scores.is_empty() {
+                <h2>{ m::RESULT_SCORES }</h2>
+                { list(summary.scores.iter().map(|row| row.sentence()), "cs-list cs-scores") }
+            }
 
-                if !summary.attributions.is_empty() {
-                    <h2>{ m::RESULT_ABOUT }</h2>
-                    { for summary.attributions.iter().map(|a| html! { <p class="cs-attribution">{ a.clone() }</p> }) }
-                }
+            <div class="cs-print-only">
+                <h2>{ m::SUMMARY_ANSWERS }</h2>
+                { list(summary.answers.iter().map(|a| format!("{} — {}", a.question, a.answer)), "cs-list") }
+            </div>
 
+            if !summary.attributions.is_empty() {
+                <h2>{ m::RESULT_ABOUT }</h2>
+                { list(summary.attributions.iter().cloned(), "cs-list cs-attribution") }
+            }
+            <p class="cs-print-only">{ m::SUMMARY_NOT_DIAGNOSIS }</p>
+
+            <div class="cs-no-print">
                 <h2>{ m::RESULT_KEEP }</h2>
                 <p>{ m::RESULT_KEEP_INTRO }</p>
                 <div class="cs-actions">
@@ -157,9 +144,13 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                     } }
                 </p>
             </div>
-            <PrintSummary summary={summary.clone()} />
         </div>
     }
+}
+
+/// A plain list of texts (one code path for every list on the page keeps the bundle small).
+fn list(items: impl Iterator<Item = String>, class: &'static str) -> Html {
+    html! { <ul class={class}>{ for items.map(|text| html! { <li>{ text }</li> }) }</ul> }
 }
 
 /// The levels a person would look for a program at.

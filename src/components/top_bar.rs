@@ -34,7 +34,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         joined.push(part);
     }
     html! {
-        <div class="cs-topbar cs-screen-only">
+        <div class="cs-topbar cs-no-print">
             <p class="cs-crisis-bar">{ m::CRISIS_PREFIX }{ " " }{ for joined }</p>
             <button type="button" class="cs-button cs-quick-exit" {onclick}>{ m::QUICK_EXIT }</button>
             <p class="cs-quick-exit-hint">{ m::QUICK_EXIT_HINT }</p>

@@ -1,0 +1,240 @@
+//! The engine's case vignettes (`engine/tests/vignettes/*.json`), replayed through the real
+//! UI: every question the widget shows is answered from the file by clicking its option (or
+//! typing the count, or "Skip this question" for `"declined"`), then the level on screen
+//! must equal both the file's expected level and `assess()` of the same answers.
+
+use crate::config::CLINIC;
+use crate::support::Widget;
+use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module};
+use serde_json::Value;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+macro_rules! vignette {
+    ($file:literal) => {
+        (
+            $file,
+            include_str!(concat!("../../engine/tests/vignettes/", $file)),
+        )
+    };
+}
+
+/// Every vignette file (those with `"flow": false` are skipped: skip logic would not ask
+/// their answers).
+const VIGNETTES: &[(&str, &str)] = &[
+    vignette!("01-all-clear.json"),
+    vignette!("02-out-of-scope-minor.json"),
+    vignette!("03-out-of-scope-wins.json"),
+    vignette!("04-declined-adult.json"),
+    vignette!("05-mild-depression.json"),
+    vignette!("06-phq9-9-boundary.json"),
+    vignette!("07-phq9-10-outpatient.json"),
+    vignette!("08-iop-severe-depression.json"),
+    vignette!("09-iop-attendance-barrier.json"),
+    vignette!("10-php-severe.json"),
+    vignette!("11-e1-iop-to-php.json"),
+    vignette!("12-e1-php-to-inpatient.json"),
+    vignette!("13-outpatient-unsafe-home.json"),
+    vignette!("14-crisis-emergency.json"),
+    vignette!("15-crisis-asq-acute.json"),
+    vignette!("16-crisis-recent-attempt.json"),
+    vignette!("17-asq-past-attempt.json"),
+    vignette!("18-crisis-harm-others.json"),
+    vignette!("19-cssrs-low.json"),
+    vignette!("20-crisis-cssrs-intent.json"),
+    vignette!("21-cssrs-method-iop.json"),
+    vignette!("22-crisis-cssrs-recent-behaviour.json"),
+    vignette!("23-cssrs-past-behaviour.json"),
+    vignette!("24-given-answers-count.json"),
+    vignette!("25-asq-declined.json"),
+    vignette!("26-asq5-declined.json"),
+    vignette!("27-cssrs-declined.json"),
+    vignette!("28-phq9-item9.json"),
+    vignette!("29-phq9-item9-declined.json"),
+    vignette!("30-phq9-one-declined.json"),
+    vignette!("31-phq9-two-declined.json"),
+    vignette!("32-gad7-one-declined.json"),
+    vignette!("33-auditc-7.json"),
+    vignette!("34-auditc-8.json"),
+    vignette!("35-auditc-9.json"),
+    vignette!("36-auditc-10.json"),
+    vignette!("37-auditc-3-male.json"),
+    vignette!("38-auditc-3-sex-declined.json"),
+    vignette!("39-audit-zone2.json"),
+    vignette!("40-audit-zone3.json"),
+    vignette!("41-audit-zone4.json"),
+    vignette!("42-audit-never-drinks.json"),
+    vignette!("43-dast10-moderate.json"),
+    vignette!("44-dast10-substantial.json"),
+    vignette!("45-nida-positive.json"),
+    vignette!("46-nida-declined.json"),
+    vignette!("47-mdq-positive.json"),
+    vignette!("48-mdq-minor-problem.json"),
+    vignette!("49-wsas-10-iop.json"),
+    vignette!("50-wsas-21-iop.json"),
+    vignette!("51-k6-13.json"),
+    vignette!("52-k6-12.json"),
+    vignette!("53-pcptsd5-3.json"),
+    vignette!("54-pcptsd5-2.json"),
+    vignette!("55-h1-withdrawal.json"),
+    vignette!("56-h2-mania.json"),
+    vignette!("57-h3-psychosis.json"),
+    vignette!("58-h4-selfcare-no-support.json"),
+    vignette!("59-p3-selfcare-with-support.json"),
+    vignette!("60-p2-after-discharge.json"),
+    vignette!("61-i5-after-discharge.json"),
+    vignette!("62-i4-after-ed-visit.json"),
+    vignette!("63-i3-treatment-not-working.json"),
+    vignette!("64-o18-treatment-not-working.json"),
+    vignette!("65-o16-harm-thoughts.json"),
+    vignette!("66-o19-selfcare-struggle.json"),
+    vignette!("67-home-unsafe-flag.json"),
+    vignette!("68-crisis-lists-all-rules.json"),
+];
+
+/// The configuration that switches on exactly the vignette's modules.
+fn config_for(modules: &Value) -> Option<String> {
+    let names: Vec<&str> = match modules {
+        Value::String(s) if s == "default" => return None,
+        Value::String(s) if s == "all" => Module::ALL.iter().map(|m| m.as_str()).collect(),
+        Value::Array(list) => list.iter().filter_map(Value::as_str).collect(),
+        other => panic!("unexpected modules value {other}"),
+    };
+    let entries: Vec<String> = Module::ALL
+        .iter()
+        .filter(|m| !matches!(m, Module::Gate | Module::Context))
+        .map(|m| {
+            let on = names.contains(&m.as_str());
+            let value = match (on, m.is_licensed()) {
+                (false, _) => "false".to_owned(),
+                (true, false) => "true".to_owned(),
+                (true, true) => r#"{"permission": "Written permission on file (test)"}"#.to_owned(),
+            };
+            format!("\"{}\": {value}", m.as_str())
+        })
+        .collect();
+    Some(format!("{{\"modules\": {{{}}}}}", entries.join(", ")))
+}
+
+/// Drives the widget through a vignette's answers; returns the level shown.
+async fn drive(w: &Widget, name: &str, answers: &serde_json::Map<String, Value>) -> String {
+    w.click("Start").await;
+    let mut asked = 0;
+    while let Some(id) = w.item() {
+        asked += 1;
+        assert!(asked <= ItemId::COUNT, "{name}: the flow does not end");
+        let value = answers.get(&id).unwrap_or_else(|| {
+            panic!("{name}: the widget asked {id}, which the vignette does not answer")
+        });
+        let item_id = ItemId::parse(&id).unwrap();
+        match (value, item(item_id).answer) {
+            (Value::String(s), _) if s == "declined" => w.click("Skip this question").await,
+            (Value::Number(n), AnswerKind::Count) => {
+                w.type_count(&n.to_string()).await;
+                w.click("Continue").await;
+            }
+            (Value::Number(n), AnswerKind::Choices(_)) => w.answer_code(n.as_u64().unwrap()).await,
+            (other, _) => panic!("{name}: {id} = {other}"),
+        }
+        assert_ne!(
+            w.item().as_deref(),
+            Some(id.as_str()),
+            "{name}: stuck on {id}"
+        );
+    }
+    if w.h1() == "Check your answers" {
+        w.click("See my result").await;
+    }
+    w.level()
+        .unwrap_or_else(|| panic!("{name}: no result on screen ({})", w.h1()))
+}
+
+#[wasm_bindgen_test]
+async fn the_result_on_screen_is_the_engine_level_for_every_vignette() {
+    let mut driven = 0;
+    for (file, text) in VIGNETTES {
+        let v: Value = serde_json::from_str(text).unwrap();
+        if v["flow"] != Value::Bool(true) {
+            continue;
+        }
+        let answers = v["answers"].as_object().unwrap();
+        let engine =
+            assess(&Answers::from_json(&format!("{{\"answers\": {}}}", v["answers"])).unwrap());
+        let expected = v["expect"]["level"].as_str().unwrap();
+        assert_eq!(
+            engine.level.as_str(),
+            expected,
+            "{file}: the engine and the file disagree"
+        );
+
+        let config = config_for(&v["modules"]);
+        let w = Widget::mount(config.as_deref()).await;
+        assert!(
+            w.one("[data-testid=config-error]").is_none(),
+            "{file}: {}",
+            w.text()
+        );
+        let shown = drive(&w, file, answers).await;
+        assert_eq!(shown, expected, "{file}");
+        driven += 1;
+    }
+    assert!(
+        driven >= 10,
+        "only {driven} vignettes were driven through the UI"
+    );
+}
+
+fn vignette(file: &str) -> Value {
+    let (_, text) = VIGNETTES.iter().find(|(f, _)| *f == file).unwrap();
+    serde_json::from_str(text).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_clinic_call_to_action_appears_only_for_the_level_it_offers() {
+    // The demo clinic offers IOP only.
+    let iop = vignette("08-iop-severe-depression.json");
+    let w = Widget::mount(Some(CLINIC)).await;
+    assert_eq!(
+        drive(&w, "iop", iop["answers"].as_object().unwrap()).await,
+        "iop"
+    );
+    let offer = w
+        .one("[data-testid=clinic-offer]")
+        .expect("the clinic's offer");
+    assert!(offer
+        .text_content()
+        .unwrap()
+        .contains("Request an IOP assessment"));
+    // The clinic's own answers next to the questions to ask any program.
+    assert!(w.text().contains("CBT, DBT"));
+    drop(w);
+
+    // PHP: the clinic does not offer it, so no call-to-action (never a lower level).
+    let php = vignette("10-php-severe.json");
+    let w = Widget::mount(Some(CLINIC)).await;
+    assert_eq!(
+        drive(&w, "php", php["answers"].as_object().unwrap()).await,
+        "php"
+    );
+    assert!(w.one("[data-testid=clinic-offer]").is_none());
+    assert!(w.one("[data-testid=generic-next]").is_some());
+    assert!(!w.text().contains("Request an IOP assessment"));
+}
+
+#[wasm_bindgen_test]
+async fn the_result_explains_every_fired_rule() {
+    let v = vignette("11-e1-iop-to-php.json");
+    let w = Widget::mount(None).await;
+    drive(&w, "e1", v["answers"].as_object().unwrap()).await;
+    let shown: Vec<String> = w
+        .all("[data-rule]")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-rule"))
+        .collect();
+    let fired: Vec<String> = v["expect"]["rules_fired"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(shown, fired);
+}
