@@ -21,17 +21,31 @@ pub struct CrisisProps {
 pub fn crisis_buttons(crisis: &Crisis) -> Html {
     let mut buttons: Vec<Html> = Vec::new();
     for line in crisis.all_lines() {
-        if let Some(phone) = &line.phone {
-            let label = format!("{} — {}", m::call_label(phone.display()), line.label);
-            buttons.push(html! {
-                <li><a class="cs-button" href={phone.tel_url().as_str().to_owned()}>{ label }</a></li>
-            });
-        }
-        if let Some(sms) = &line.sms {
-            let label = format!("{} — {}", m::text_label(sms.display()), line.label);
-            buttons.push(html! {
-                <li><a class="cs-button cs-button-secondary" href={sms.sms_url().as_str().to_owned()}>{ label }</a></li>
-            });
+        let ways = [
+            (
+                line.phone
+                    .as_ref()
+                    .map(|p| (m::call_label(p.display()), p.tel_url())),
+                "cs-button",
+            ),
+            (
+                line.sms
+                    .as_ref()
+                    .map(|p| (m::text_label(p.display()), p.sms_url())),
+                "cs-button cs-button-secondary",
+            ),
+        ];
+        for (way, class) in ways {
+            if let Some((action, url)) = way {
+                buttons.push(html! {
+                    <li>
+                        <a class={class} href={url.as_str().to_owned()}>
+                            <span class="cs-crisis-action">{ action }</span>
+                            <span class="cs-crisis-label">{ line.label.clone() }</span>
+                        </a>
+                    </li>
+                });
+            }
         }
     }
     html! { <ul class="cs-crisis-numbers">{ for buttons }</ul> }
@@ -67,10 +81,9 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
             </div>
             <h1 class="cs-title" tabindex="-1">{ m::CRISIS_TITLE }</h1>
             <p class="cs-lead">{ m::CRISIS_LEAD }</p>
-            <div class="cs-callout cs-crisis">
-                <p><strong>{ lead }</strong></p>
-                { crisis_buttons(&props.crisis) }
-            </div>
+            // The buttons first: on a phone they are what fits on the first screen.
+            { crisis_buttons(&props.crisis) }
+            <p><strong>{ lead }</strong></p>
             <p>{ m::CRISIS_CALM }</p>
             if let Some(reasons) = reasons.filter(|r| !r.is_empty()) {
                 <h2>{ m::CRISIS_WHY }</h2>
