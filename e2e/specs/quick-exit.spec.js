@@ -68,9 +68,9 @@ for (const mode of ['standalone', 'iframe', 'inline']) {
 
 test('iframe: Shift×3 on the clinic page (focus outside the frame) leaves too', async ({ page }) => {
   await startAnswering(page, 'iframe');
-  // Put focus on the host page itself, outside the frame.
-  await page.getByRole('heading', { name: 'Which kind of care might fit you?' }).click();
-  expect(await page.evaluate(() => document.activeElement?.nodeName)).not.toBe('IFRAME');
+  // Focus moves to the clinic's own page, outside the frame (its footer link).
+  await page.getByRole('link', { name: 'Write to us' }).focus();
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Write to us');
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift');
   await expectLeftAndBackSkipsAnswers(page);
 });

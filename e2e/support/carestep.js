@@ -105,10 +105,11 @@ export class CareStep {
   /**
    * Clicks a control that changes the screen and waits for the new screen:
    * a different h1 that has keyboard focus (UI contract: focus moves to the
-   * new h1 after every step). Returns the new heading text.
+   * new h1 after every step). Returns the new heading text. `before` is the
+   * current heading text, if the caller already has it.
    */
-  async step(action) {
-    const before = await this.headingText();
+  async step(action, before = null) {
+    before ??= await this.headingText();
     await action();
     await expect(this.heading()).not.toHaveText(before, { useInnerText: true });
     await expect(this.heading()).toBeFocused();
@@ -137,9 +138,10 @@ export class CareStep {
 
   /** What is on screen now: 'result' (incl. the crisis screen), 'check', 'question' or 'other'. */
   async screen() {
+    // Questions first: by far the most frequent screen, so usually one query.
+    if ((await this.radios().or(this.number()).count()) > 0) return 'question';
     if ((await this.result().count()) > 0) return 'result';
     if ((await this.button('See my result').count()) > 0) return 'check';
-    if ((await this.radios().count()) > 0 || (await this.number().count()) > 0) return 'question';
     return 'other';
   }
 

@@ -10,9 +10,15 @@ let cached = null;
 /** The engine's questionnaire, indexed for the driver. */
 export async function questionnaire() {
   if (!cached) {
-    const raw = await questions('all');
-    const items = Array.isArray(raw) ? raw : raw.items;
-    if (!Array.isArray(items)) throw new Error('`carestep questions` printed no item list');
+    // "all" has every licensed module but, as in a deployment, the C-SSRS
+    // replaces the ASQ; "default" has the ASQ. Together: every item.
+    const lists = await Promise.all(['default', 'all'].map((m) => questions(m)));
+    const items = [];
+    for (const raw of lists) {
+      const list = Array.isArray(raw) ? raw : raw.items;
+      if (!Array.isArray(list)) throw new Error('`carestep questions` printed no item list');
+      for (const item of list) if (!items.some((i) => i.id === item.id)) items.push(item);
+    }
     const byId = new Map(items.map((item) => [item.id, item]));
     const norm = (s) => s.replace(/\s+/g, ' ').trim();
     cached = {
@@ -50,10 +56,10 @@ export async function questionnaire() {
  */
 export async function answerUntilDone(cs, answers, { fill = 0, given = {}, order = [] } = {}) {
   const q = await questionnaire();
+  let heading = await cs.headingText();
   for (let guard = 0; guard < 200; guard += 1) {
     const screen = await cs.screen();
     if (screen !== 'question') return { given, order, stoppedAt: screen };
-    const heading = await cs.headingText();
     const item = q.byHeading(heading);
     if (!item) throw new Error(`no engine item has the heading "${heading}"`);
     const value = Object.hasOwn(answers, item.id) ? answers[item.id] : fill;
@@ -61,7 +67,8 @@ export async function answerUntilDone(cs, answers, { fill = 0, given = {}, order
     await answerItem(cs, q, item, value);
     given[item.id] = value;
     order.push(item.id);
-    await (value === 'declined' ? cs.skip() : cs.continue());
+    const button = value === 'declined' ? 'Skip this question' : 'Continue';
+    heading = await cs.step(() => cs.button(button).click(), heading);
   }
   throw new Error('more than 200 screens: the flow does not end');
 }
@@ -73,9 +80,8 @@ export async function answerItem(cs, q, item, value) {
     await cs.number().fill(String(value));
     await expect(cs.number()).toHaveValue(String(value));
   } else {
-    const radio = cs.radio(q.label(item.id, value));
-    await radio.check();
-    await expect(radio).toBeChecked();
+    // check() clicks, then fails unless the radio is checked.
+    await cs.radio(q.label(item.id, value)).check();
   }
 }
 

@@ -7,7 +7,8 @@ import { expect } from '@playwright/test';
  */
 export async function tabTo(page, target, { max = 60 } = {}) {
   for (let presses = 0; presses <= max; presses += 1) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement && el.ownerDocument.hasFocus()).catch(() => false)) {
+    // getRootNode(): inside a shadow root, document.activeElement is the host.
+    if (await target.evaluate((el) => el.getRootNode().activeElement === el && el.ownerDocument.hasFocus()).catch(() => false)) {
       return presses;
     }
     await page.keyboard.press('Tab');

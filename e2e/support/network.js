@@ -70,7 +70,13 @@ export async function storageSnapshot(frame) {
       cookie: await attempt(() => document.cookie),
       localStorage: await attempt(() => localStorage.length),
       sessionStorage: await attempt(() => sessionStorage.length),
-      indexedDB: await attempt(async () => (await indexedDB.databases()).map((d) => d.name)),
+      // In an opaque origin (the sandboxed frame) every storage API refuses
+      // with a SecurityError; indexedDB.databases() additionally makes
+      // Chromium report an uncaught error, so it is not called there.
+      indexedDB:
+        self.origin === 'null'
+          ? 'blocked (opaque origin)'
+          : await attempt(async () => (await indexedDB.databases()).map((d) => d.name)),
       cacheStorage: await attempt(async () => caches.keys()),
       serviceWorkers: await attempt(async () =>
         navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,

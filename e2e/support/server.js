@@ -192,8 +192,13 @@ export async function startServer({
     if (ext === '.html') {
       let html = bytes.toString('utf8');
       if (area === 'site') html = await templateHostPage(html);
-      if (profile.config !== null) {
-        if (!CONFIG_BLOCK.test(html)) throw new Error(`${url.pathname}: no configuration block to replace`);
+      // embed/frame.html has no block (it gets its configuration by postMessage);
+      // any other page without one is a broken fixture or a changed bundle.
+      const hasBlock = CONFIG_BLOCK.test(html);
+      if (profile.config !== null && !hasBlock && !(area === 'carestep' && rel === 'embed/frame.html')) {
+        throw new Error(`${url.pathname}: no configuration block to replace`);
+      }
+      if (profile.config !== null && hasBlock) {
         html =
           profile.config === 'none'
             ? html.replace(CONFIG_BLOCK, '')

@@ -23,6 +23,7 @@ export default class SummaryReporter {
   }
 
   onEnd(result) {
+    if (this.files.size === 0) return; // --list, or nothing ran
     const lines = ['', '── CareStep end-to-end summary ──'];
     let total = { passed: 0, failed: 0, skipped: 0 };
     for (const [file, c] of [...this.files].sort()) {
