@@ -12,8 +12,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::answers::{Answers, Response};
 use crate::ids::ItemId;
 use crate::scores::{
-    any_present, asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS,
-    AUDIT_FULL_ITEMS, CSSRS_ITEMS,
+    asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS,
+    CSSRS_ITEMS,
 };
 use crate::MODEL_VERSION;
 
@@ -320,6 +320,17 @@ fn crisis_rules(a: &Answers) -> u64 {
     r
 }
 
+/// AUDIT_C_ONLY (§3.4, §5.1 item 5): at least one of audit.1–3 has a value
+/// and none of audit.4–10 does. "Has a value" means a numeric code on both
+/// sides: a declined answer has no value, so declining every full-AUDIT item
+/// leaves the AUDIT-C-only thresholds of SYM_MOD, I7, O5 and
+/// `addiction_specialist_assessment` in force (otherwise skipping questions
+/// would lower the level compared with never being asked them).
+pub(crate) fn audit_c_only(a: &Answers) -> bool {
+    let any_value = |ids: &[ItemId]| ids.iter().any(|&id| a.value(id).is_some());
+    any_value(&AUDITC_ITEMS) && !any_value(&AUDIT_FULL_ITEMS)
+}
+
 struct Evaluation {
     rules: u64,
     level: Level,
@@ -346,8 +357,7 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
     let auditc = s.auditc.map(|x| x.total);
     let ge = |x: Option<u32>, t: u32| x.is_some_and(|x| x >= t);
 
-    // §5.1 item 5: some AUDIT-C item present and no full-AUDIT item present.
-    let audit_c_only = any_present(a, &AUDITC_ITEMS) && !any_present(a, &AUDIT_FULL_ITEMS);
+    let audit_c_only = audit_c_only(a);
     let mdq_pos = s.mdq.is_some_and(|m| m.band == ScreenBand::Positive);
 
     let sym_sev = ge(phq9, 15) || ge(gad7, 15) || ge(k6, 13);
@@ -491,6 +501,42 @@ fn crisis_mask() -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn audit_c_only_needs_values_not_declines() {
+        use ItemId::{Audit1, Audit2, Audit3, Audit4, Audit9};
+        const D: Option<Response> = Some(Response::Declined);
+        let v = |x| Some(Response::Value(x));
+        // (audit.1, audit.2, audit.3, audit.4, audit.9) → AUDIT_C_ONLY
+        #[rustfmt::skip]
+        let table = [
+            ((None, None, None, None, None), false),
+            ((v(4), v(4), v(4), None, None), true),
+            ((v(0), None, None, None, None), true), // audit.1 = 0 skips 2–3
+            ((v(4), v(4), v(4), D,    D),    true), // declined full items: no value
+            ((v(4), v(4), v(4), D,    v(0)), false), // one full item answered 0
+            ((v(4), v(4), v(4), v(0), None), false),
+            ((D,    D,    D,    None, None), false), // AUDIT-C all declined: no value
+            ((D,    v(1), D,    None, None), true),
+            ((D,    D,    D,    D,    None), false),
+            ((None, None, None, v(0), None), false),
+        ];
+        for ((a1, a2, a3, a4, a9), want) in table {
+            let mut a = Answers::new();
+            for (id, r) in [
+                (Audit1, a1),
+                (Audit2, a2),
+                (Audit3, a3),
+                (Audit4, a4),
+                (Audit9, a9),
+            ] {
+                if let Some(r) = r {
+                    a.set(id, r).unwrap();
+                }
+            }
+            assert_eq!(audit_c_only(&a), want, "{a:?}");
+        }
+    }
 
     #[test]
     fn names_round_trip_and_orders() {
