@@ -238,3 +238,54 @@ async fn the_result_explains_every_fired_rule() {
         .collect();
     assert_eq!(shown, fired);
 }
+
+#[wasm_bindgen_test]
+async fn save_and_print_carry_the_same_summary() {
+    use carestep_widget::summary::Summary;
+    let v = vignette("08-iop-severe-depression.json");
+    let answers = Answers::from_json(&format!("{{\"answers\": {}}}", v["answers"])).unwrap();
+    let assessment = assess(&answers);
+    // Administration order (the JSON map is read back sorted by key).
+    let mut asked: Vec<ItemId> = v["answers"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| ItemId::parse(k).unwrap())
+        .collect();
+    asked.sort();
+    let summary = Summary::new(&assessment, &answers, &asked, "1 January 2030".into());
+    let text = summary.to_text();
+    assert!(text.contains("1 January 2030"));
+    assert!(text.contains(carestep_widget::messages::level_name(assessment.level)));
+    for rule in &assessment.rules_fired {
+        assert!(
+            text.contains(&format!("[{}]", rule.as_str())),
+            "{rule} missing"
+        );
+    }
+    for id in &asked {
+        assert!(
+            text.contains(item(*id).text),
+            "{id} missing from the saved copy"
+        );
+    }
+    let phq = carestep_engine::instrument(carestep_engine::Instrument::Phq9);
+    assert!(text.contains(phq.attribution.unwrap()));
+    assert!(text.contains("not a diagnosis"));
+
+    // The printed page (the result screen under the print stylesheet) lists the same answers.
+    let w = Widget::mount(None).await;
+    drive(&w, "iop", v["answers"].as_object().unwrap()).await;
+    let printed: Vec<String> = w
+        .all(".cs-print-only li")
+        .iter()
+        .map(|li| li.text_content().unwrap())
+        .collect();
+    assert_eq!(printed.len(), summary.answers.len());
+    for (line, row) in printed.iter().zip(&summary.answers) {
+        assert!(
+            line.starts_with(row.question) && line.ends_with(&row.answer),
+            "{line}"
+        );
+    }
+}
