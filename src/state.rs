@@ -191,7 +191,12 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Start => {
-                let first = next.engine_screen();
+                // After Back to the start screen, Start goes through the answers again from
+                // the first question (each shows its saved answer).
+                let first = match next.path().first() {
+                    Some(&id) if !next.answers.is_empty() => Screen::Question(id),
+                    _ => next.engine_screen(),
+                };
                 next.go(first);
             }
             Action::Choose(code) => {
@@ -277,7 +282,7 @@ impl Reducible for State {
                 next.go(screen);
             }
             Action::Clear => {
-                let mut fresh = State::new(next.modules.clone());
+                let mut fresh = State::new(next.modules);
                 fresh.step = next.step.wrapping_add(1);
                 return Rc::new(fresh);
             }

@@ -113,7 +113,7 @@ fn Flow(props: &FlowProps) -> Html {
     let ConfigState::Ready(config) = &*props.config else {
         return Html::default();
     };
-    let modules = config.modules().clone();
+    let modules = *config.modules();
     let state = use_reducer(move || State::new(modules));
     let dispatch = {
         let state = state.clone();

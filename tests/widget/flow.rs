@@ -340,3 +340,15 @@ async fn focus_moves_to_each_new_heading() {
     let live = w.one("[aria-live]").unwrap().text_content().unwrap();
     assert!(live.starts_with("Question 4 of about"), "{live}");
 }
+
+#[wasm_bindgen_test]
+async fn back_to_the_start_and_start_again_keeps_the_answers() {
+    let w = started().await;
+    w.click("Back").await; // ctx.emergency
+    w.click("Back").await; // ctx.adult
+    w.click("Back").await; // start screen
+    assert!(w.has_button("Start"));
+    w.click("Start").await;
+    assert_eq!(w.item().as_deref(), Some("ctx.adult"));
+    assert!(w.radio("Yes").unwrap().checked());
+}
