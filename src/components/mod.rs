@@ -10,5 +10,6 @@ pub mod error_summary;
 pub mod out_of_scope;
 pub mod question;
 pub mod result;
+pub mod standard_drink;
 pub mod start;
 pub mod top_bar;

@@ -5,6 +5,7 @@
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
 use crate::components::error_summary::ErrorSummary;
+use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
 use carestep_engine::{instrument, item, progress, AnswerKind, ItemId};
@@ -101,6 +102,9 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                         <h1 class="cs-title" tabindex="-1">{ it.text }</h1>
                     </legend>
                     { for hint }
+                    if standard_drink::shows_for(id) {
+                        { standard_drink::standard_drink_picture() }
+                    }
                     { for error_message }
                     <div class="cs-radios">
                         { for choices.iter().enumerate().map(|(index, choice)| {
