@@ -51,10 +51,13 @@ wrapper forwards every call unchanged; it also records which of the two the page
 
 **Answer everything → result** (Node's clock, includes Playwright's own per-action overhead of several ms per click). From
 just before the first click to the driver seeing the result:
-- *SurveyJS*: on each page, click the label of the first option ("Not at all" / "Not difficult at all") of every question,
+- *SurveyJS*: on each page, click the label of the first option ("Not at all" / "Not difficult at all", code 0) of every question,
   check that every question now has the first option checked, press "Next", then "Complete"; wait for \`.sd-completedpage\`
   (which shows the PHQ-9 and GAD-7 totals, checked to be 0).
-- *CareStep*: press "Start"; on every screen with radios check the first radio, on a number input type 0, press "Continue";
+- *CareStep*: press "Start"; on every screen with radios check the radio whose \`value\` is 0 (the engine's code for the least
+  severe answer; it is the first option on every screen except the four ASQ suicide-screen items, which list "Yes" before
+  "No" as the instrument does — their first option would end the run on the crisis screen after 24 answers), on a number
+  input type 0, press "Continue";
   wait for the next screen (a DOM mutation that changes the \`<h1>\`); on the check page press "See my result" and wait for
   \`[data-testid="result"]\`. An error summary or the crisis screen fails the run.
 

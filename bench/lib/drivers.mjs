@@ -13,7 +13,7 @@ const STEP_MS = 15_000;
 export class DriverError extends Error {}
 
 /**
- * SurveyJS: on each page click the first option of every question (its label:
+ * SurveyJS: on each page click the first option (code 0) of every question (its label:
  * the input itself is visually hidden by the theme), check that every question
  * now has an answer, press "Next" (then "Complete" on the last page) and wait
  * for the completion page. Returns `{ answers, clicks, level }`.
@@ -89,10 +89,11 @@ function nextCareStepScreen(previous) {
 }
 
 /**
- * CareStep: press Start, then on every question pick the first radio (or type
- * 0 into a count) and press Continue, until the check page; press "See my
- * result" and wait for `[data-testid=result]`. First options never fire a
- * crisis rule, so the run must end on a non-crisis result.
+ * CareStep: press Start, then on every question pick the radio whose value
+ * (the engine's code) is 0 — the least severe answer — or type 0 into a
+ * count, and press Continue, until the check page; press "See my result" and
+ * wait for `[data-testid=result]`. Answers of 0 never fire a crisis rule, so
+ * the run must end on a non-crisis result.
  * Returns `{ answers, clicks, level }`.
  */
 export async function answerCareStep(page, { maxSteps = 200 } = {}) {
@@ -109,8 +110,12 @@ export async function answerCareStep(page, { maxSteps = 200 } = {}) {
     const screen = await deadline(page.evaluate(nextCareStepScreen, heading), STEP_MS, `the screen after "${heading}"`);
     switch (screen.kind) {
       case "radio": {
-        const radio = host.getByRole("radio").first();
-        await radio.check();
+        // The option scored 0. It is the first option everywhere except the ASQ
+        // items, which list "Yes" (1) before "No" (0) as the instrument does;
+        // their first option would end the run on the crisis screen.
+        const radio = host.locator('input[type="radio"][value="0"]');
+        if ((await radio.count()) === 0) throw new DriverError(`CareStep: no option with value 0 at "${screen.heading}"`);
+        await radio.first().check();
         clicks += 1;
         break;
       }

@@ -132,6 +132,13 @@ function probe(readyCheck, doneCheck) {
       for (const e of list.getEntries()) if (e.name === "first-contentful-paint") bench.fcp = e.startTime;
     }).observe({ type: "paint", buffered: true });
   } catch (_) {}
+  // Event Timing entries lose their target when the element has been removed
+  // (a "Continue" button replaced by the next screen), so remember what each
+  // input event hit, keyed by its timeStamp (= the entry's startTime).
+  const hit = new Map();
+  for (const type of ["pointerdown", "pointerup", "click", "keydown", "keyup"]) {
+    addEventListener(type, (e) => hit.set(e.timeStamp, describe(e.target)), { capture: true, passive: true });
+  }
   const record = (list) => {
     for (const e of list.getEntries()) {
       bench.events.push({
@@ -142,7 +149,7 @@ function probe(readyCheck, doneCheck) {
         duration: e.duration,
         processingStart: e.processingStart,
         processingEnd: e.processingEnd,
-        target: describe(e.target),
+        target: describe(e.target) || hit.get(e.startTime) || "",
       });
     }
   };
