@@ -14,7 +14,9 @@ export default defineConfig({
   workers: 2,
   forbidOnly: true,
   retries: 0,
-  timeout: 60_000,
+  // Generous per test (a journey is ~40 screens and the machine may be busy);
+  // each action and assertion still fails within 10 s.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   outputDir: './test-results',
   reporter: [['list'], ['./support/summary-reporter.js']],
@@ -25,6 +27,8 @@ export default defineConfig({
     locale: 'en-US',
     timezoneId: 'UTC',
     acceptDownloads: true,
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

@@ -10,6 +10,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { completeJourney, answerItem, questionnaire } from '../support/journey.js';
 import { EMBED_DIR, FIXTURES_DIR, sri, startServer } from '../support/server.js';
+import { BY_LEVEL } from '../support/scenarios.js';
 
 const SANDBOX = [
   'allow-downloads',
@@ -61,11 +62,13 @@ test('the iframe is sized to its content at every step (no inner scrollbar)', as
   const iframe = page.getByTitle(FRAME_TITLE);
   const sizes = [];
   const fits = async (screen) => {
-    const content = await frameOf(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    await expect.poll(async () => Math.round((await iframe.boundingBox()).height), `frame height on ${screen}`).toBe(content);
+    const content = () => frameOf(page).evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    await expect
+      .poll(async () => Math.abs((await iframe.boundingBox()).height - (await content())), `frame height vs content on ${screen}`)
+      .toBeLessThanOrEqual(1);
     const inner = await frameOf(page).evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
     expect(inner, `inner scroll on ${screen}`).toBeLessThanOrEqual(1);
-    sizes.push(`${screen} ${content}px`);
+    sizes.push(`${screen} ${await content()}px`);
   };
   await fits('start');
   await cs.start();
@@ -123,6 +126,22 @@ test('Print and Save work from inside the sandbox (allow-modals, allow-downloads
   const file = await download;
   expect((await readFile(await file.path(), 'utf8')).length).toBeGreaterThan(0);
   expect(refused, 'sandbox refusals on the console').toEqual([]);
+});
+
+test("a link in the frame (the clinic's call to action) opens in the clinic's tab", async ({ page, context }) => {
+  const config = JSON.parse(await readFile(path.join(FIXTURES_DIR, 'configs', 'demo.json'), 'utf8'));
+  const iop = config.programs.find((p) => p.level === 'iop');
+  await context.route('https://riverbend.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!DOCTYPE html><title>Booking</title><h1>Book an assessment</h1>' }),
+  );
+  const cs = await CareStep.iframe(page);
+  await cs.ready();
+  await completeJourney(cs, BY_LEVEL.iop);
+  expect(await cs.level()).toBe('iop');
+  await cs.scope.getByRole('link', { name: iop.cta.label }).click();
+  // The whole tab went there (base target _top + allow-top-navigation-by-user-activation).
+  await expect(page).toHaveURL(iop.cta.url);
+  figure(`CTA "${iop.cta.label}" in the frame → top-level navigation to ${iop.cta.url}`);
 });
 
 test('inline: the widget mounts in a shadow root through the exported mount()', async ({ page }) => {

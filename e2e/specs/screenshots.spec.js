@@ -1,5 +1,5 @@
 // Screenshots (issue 4 §2h): start, a question, the crisis screen and a
-// result, at 320 px and 1280 px wide, written to artifacts/screenshots/ at the
+// result (plus both embeddings on a hostile page), at 320 px and 1280 px wide, written to artifacts/screenshots/ at the
 // repository root (gitignored) for a person to look at. Each is also checked
 // to be the screen it claims to be, so a broken screen cannot pass as a picture.
 import path from 'node:path';
@@ -47,6 +47,15 @@ for (const width of [320, 1280]) {
     await completeJourney(cs, BY_LEVEL.iop);
     expect(await cs.level()).toBe('iop');
     await shoot('result-iop');
+
+    // The two embeddings, on a hostile clinic page (its CSS must not reach the widget).
+    for (const mode of ['iframe', 'inline']) {
+      cs = await CareStep[mode](page, { hostile: true });
+      await cs.ready();
+      await cs.start();
+      await answerItem(cs, q, q.byId.get('ctx.adult'), 0);
+      await shoot(`${mode}-hostile-host`);
+    }
     figure(`${width} px: ${shots.join(', ')}`);
   });
 }
