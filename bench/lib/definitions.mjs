@@ -67,7 +67,9 @@ is its longest entry; hover events (interactionId 0) are not interactions. The d
 frame presented after its handlers, and includes waiting for that frame: Chromium rounds it to 8 ms and reports nothing
 under 16 ms, so "< 16" means no interaction reached 16 ms and "16" means about 12–20 ms — the floor for any click that
 changes the screen at 60 Hz. Reported per run as the longest; the target compares the median of those per-run maxima (the
-worst run is shown too).
+worst run is shown too). "Longest event processing" is \`processingEnd − processingStart\` of the same entries — the
+handlers plus the microtasks in which Yew (and SurveyJS's Preact) re-render, without the wait for the frame — so it shows
+how much of an interaction is the page's own work; it exists only for entries Chromium reported (≥ 16 ms).
 
 **Statistics.** Median (min–max) over the measured runs. Targets compare medians, except the start-screen paint check,
 which must hold in every run. Timings on this shared 2-core machine are noisy (see the load average above); sizes and
