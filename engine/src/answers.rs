@@ -6,14 +6,17 @@
 //! item 10 with one clear line ([`InputError`]), and never panics.
 //!
 //! serde_json accepts duplicate keys silently (the last one wins), which would
-//! let `{"phq9.9": 3, "phq9.9": 0}` hide an answer, so the answers object is
-//! read with our own visitor that tracks the keys it has seen.
+//! let `{"phq9.9": 3, "phq9.9": 0}` hide an answer, so objects are read as
+//! lists of members and the keys checked here. Values are kept as raw JSON
+//! text ([`RawValue`]) and numbers are judged on their exact decimal text:
+//! serde_json would round them to an f64 first (`1.0000000000000001` → 1,
+//! `1e-400` → 0), hiding a fractional value.
 
-use std::cell::RefCell;
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer, Serialize, Serializer};
+use serde_json::value::RawValue;
 
 use crate::ids::ItemId;
 use crate::questionnaire::{item, AnswerKind};
@@ -117,21 +120,7 @@ impl Answers {
         if let Err(e) = serde_json::from_str::<IgnoredAny>(text) {
             return Err(syntax_error(&e));
         }
-        let failure = RefCell::new(None);
-        let mut answers = Answers::new();
-        let mut de = serde_json::Deserializer::from_str(text);
-        let result = TopSeed {
-            answers: &mut answers,
-            failure: &failure,
-        }
-        .deserialize(&mut de);
-        match (result, failure.into_inner()) {
-            (Ok(()), None) => Ok(answers),
-            (_, Some(e)) => Err(e),
-            // Not reachable after the syntax pass; kept total rather than
-            // trusting that.
-            (Err(e), None) => Err(syntax_error(&e)),
-        }
+        Answers::from_checked_json(text)
     }
 
     /// The same format as [`Answers::from_json`], pretty-printed, items in
@@ -184,7 +173,9 @@ pub enum InputError {
     UnknownId { id: String },
     /// A value that is not a number, `"declined"` or `null`.
     WrongType { id: ItemId, found: String },
-    /// A number with a fractional part.
+    /// A number whose exact value is not an integer (`2.5`, `1e-400`,
+    /// `1.0000000000000001`). Number `value`s in these errors are the number
+    /// as typed (shortened if long).
     NotWhole { id: ItemId, value: String },
     /// A negative count.
     Negative { id: ItemId, value: String },
@@ -313,272 +304,246 @@ fn syntax_error(e: &serde_json::Error) -> InputError {
     }
 }
 
-/// Records our typed error and returns a placeholder serde error that stops
-/// the parse; `from_json` then reports the typed one.
-fn fail<E: de::Error>(slot: &RefCell<Option<InputError>>, e: InputError) -> E {
-    let mut s = slot.borrow_mut();
-    if s.is_none() {
-        *s = Some(e);
-    }
-    E::custom("rejected")
-}
+/// An object's members in document order, values as raw JSON text.
+/// Duplicate keys are kept (serde_json's maps would silently keep the last).
+struct Members<'a>(Vec<(String, &'a RawValue)>);
 
-struct TopSeed<'a> {
-    answers: &'a mut Answers,
-    failure: &'a RefCell<Option<InputError>>,
-}
-
-impl<'de> DeserializeSeed<'de> for TopSeed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-macro_rules! reject_non_objects {
-    ($err:expr) => {
-        fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
-            Err(fail(self.failure, $err(format!("the boolean {v}"))))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
-            Err(fail(self.failure, $err(format!("the number {v}"))))
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-            Err(fail(self.failure, $err(format!("the number {v}"))))
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
-            Err(fail(self.failure, $err(format!("the number {v:?}"))))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
-            Err(fail(
-                self.failure,
-                $err(format!("the string {}", quoted(v))),
-            ))
-        }
-        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-            Err(fail(self.failure, $err("null".to_string())))
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
-            Err(fail(self.failure, $err("an array".to_string())))
-        }
-    };
-}
-
-impl<'de> Visitor<'de> for TopSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object {\"answers\": {...}}")
-    }
-
-    reject_non_objects!(|found| InputError::NotAnObject { found });
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen_answers = false;
-        while let Some(key) = map.next_key::<KeyString>()? {
-            let key = key.0;
-            if key != "answers" {
-                return Err(fail(self.failure, InputError::UnexpectedKey { key }));
-            }
-            if seen_answers {
-                return Err(fail(
-                    self.failure,
-                    InputError::DuplicateKey {
-                        key,
-                        in_answers: false,
-                    },
-                ));
-            }
-            seen_answers = true;
-            map.next_value_seed(AnswersSeed {
-                answers: &mut *self.answers,
-                failure: self.failure,
-            })?;
-        }
-        if !seen_answers {
-            return Err(fail(self.failure, InputError::MissingAnswers));
-        }
-        Ok(())
-    }
-}
-
-struct AnswersSeed<'a> {
-    answers: &'a mut Answers,
-    failure: &'a RefCell<Option<InputError>>,
-}
-
-impl<'de> DeserializeSeed<'de> for AnswersSeed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for AnswersSeed<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object of answers")
-    }
-
-    reject_non_objects!(|found| InputError::AnswersNotObject { found });
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; ItemId::COUNT];
-        while let Some(key) = map.next_key::<KeyString>()? {
-            let Some(id) = ItemId::parse(&key.0) else {
-                return Err(fail(self.failure, InputError::UnknownId { id: key.0 }));
-            };
-            if std::mem::replace(&mut seen[id.index()], true) {
-                return Err(fail(
-                    self.failure,
-                    InputError::DuplicateKey {
-                        key: key.0,
-                        in_answers: true,
-                    },
-                ));
-            }
-            let r = map.next_value_seed(ValueSeed {
-                id,
-                failure: self.failure,
-            })?;
-            if let Some(r) = r {
-                self.answers.slots[id.index()] = Some(r);
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A map key, borrowed or owned (keys with escapes arrive owned).
-struct KeyString(String);
-
-impl<'de> de::Deserialize<'de> for KeyString {
+impl<'de: 'a, 'a> de::Deserialize<'de> for Members<'a> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = KeyString;
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = Members<'a>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string key")
+                f.write_str("an object")
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyString, E> {
-                Ok(KeyString(v.to_string()))
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'a>, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    members.push((key, map.next_value::<&'de RawValue>()?));
+                }
+                Ok(Members(members))
             }
         }
-        d.deserialize_str(V)
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// The members of `raw` (a slice of `text`) if it is an object, else `None`.
+fn members<'a>(
+    raw: &'a RawValue,
+    text: &str,
+) -> Option<Result<Vec<(String, &'a RawValue)>, InputError>> {
+    let slice = raw.get();
+    if !slice.starts_with('{') {
+        return None;
+    }
+    // The syntax pass does not decode strings, so a key with a lone
+    // surrogate escape (`"\ud800"`) fails only here; report it at its
+    // position in the whole input, not in the slice.
+    Some(
+        serde_json::from_str::<Members>(slice)
+            .map(|m| m.0)
+            .map_err(|e| {
+                let mut err = syntax_error(&e);
+                if let InputError::Syntax { line, column, .. } = &mut err {
+                    let offset = (slice.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+                    if let Some(before) = text.get(..offset) {
+                        if *line == 1 {
+                            *column += before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+                        }
+                        *line += before.matches('\n').count();
+                    }
+                }
+                err
+            }),
+    )
+}
+
+/// How a value that has the wrong type is named in an error line.
+fn describe(raw: &str) -> String {
+    match raw.as_bytes().first() {
+        Some(b'n') => "null".to_string(),
+        Some(b't') => "the boolean true".to_string(),
+        Some(b'f') => "the boolean false".to_string(),
+        Some(b'[') => "an array".to_string(),
+        Some(b'{') => "an object".to_string(),
+        Some(b'"') => match serde_json::from_str::<String>(raw) {
+            Ok(s) => format!("the string {}", quoted(&s)),
+            Err(_) => "a string".to_string(),
+        },
+        _ => format!("the number {}", as_typed(raw)),
+    }
+}
+
+/// A number as the person typed it, shortened if long (like [`quoted`]).
+fn as_typed(number: &str) -> String {
+    const MAX: usize = 40;
+    if number.chars().count() > MAX {
+        format!("{}…", number.chars().take(MAX).collect::<String>())
+    } else {
+        number.to_string()
+    }
+}
+
+/// The exact value of a JSON number token, decided on its decimal text.
+/// serde_json would first round it to an f64, which turns
+/// `1.0000000000000001` into 1 and `1e-400` into 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exact {
+    /// Not an integer.
+    Fraction,
+    /// A negative integer (`-0` is zero, not negative).
+    Negative,
+    /// A non-negative integer; `None` when it exceeds `u64::MAX`.
+    Whole(Option<u64>),
+}
+
+impl Exact {
+    /// `None` when `text` is not a JSON number (`-? int frac? exp?`).
+    fn of(text: &str) -> Option<Exact> {
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (negative, rest) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match rest.split_once(['e', 'E']) {
+            Some((m, e)) => (m, Some(e)),
+            None => (rest, None),
+        };
+        let (int, frac) = match mantissa.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (mantissa, None),
+        };
+        if !digits(int) || frac.is_some_and(|f| !digits(f)) {
+            return None;
+        }
+        let frac = frac.unwrap_or("");
+        // The exponent saturates far beyond any length a text can have, so
+        // `1e99999999999999999999` needs no big-number arithmetic.
+        const CAP: i64 = 1 << 53;
+        let exponent = match exponent {
+            None => 0,
+            Some(e) => {
+                let (sign, e) = match e.as_bytes().first() {
+                    Some(b'-') => (-1, &e[1..]),
+                    Some(b'+') => (1, &e[1..]),
+                    _ => (1, e),
+                };
+                if !digits(e) {
+                    return None;
+                }
+                sign * e
+                    .bytes()
+                    .fold(0i64, |n, b| (n * 10 + i64::from(b - b'0')).min(CAP))
+            }
+        };
+        // value = significant digits × 10^scale, with the significant digits
+        // stripped of leading and trailing zeros.
+        let all = format!("{int}{frac}");
+        let significant = all.trim_start_matches('0').trim_end_matches('0');
+        if significant.is_empty() {
+            return Some(Exact::Whole(Some(0)));
+        }
+        let trailing_zeros = all.trim_start_matches('0').len() - significant.len();
+        let len = |n: usize| i64::try_from(n).unwrap_or(CAP);
+        let scale = exponent - len(frac.len()) + len(trailing_zeros);
+        if scale < 0 {
+            return Some(Exact::Fraction);
+        }
+        if negative {
+            return Some(Exact::Negative);
+        }
+        // The significant digits are at least 1, so 10^20 or more (scale
+        // ≥ 20) is beyond u64::MAX ≈ 1.8 × 10^19.
+        let value = (scale < 20)
+            .then(|| {
+                let v = significant.bytes().try_fold(0u64, |v, b| {
+                    v.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+                })?;
+                (0..scale).try_fold(v, |v, _| v.checked_mul(10))
+            })
+            .flatten();
+        Some(Exact::Whole(value))
     }
 }
 
 /// One answer value: a whole number, `"declined"`, or `null` (not asked).
-struct ValueSeed<'a> {
-    id: ItemId,
-    failure: &'a RefCell<Option<InputError>>,
-}
-
-impl<'de> DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = Option<Response>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl ValueSeed<'_> {
-    fn number<E: de::Error>(self, v: u64) -> Result<Option<Response>, E> {
-        check_code(self.id, v).map_err(|e| fail(self.failure, e))?;
-        Ok(Some(Response::Value(v)))
-    }
-
-    fn wrong<E: de::Error>(self, found: String) -> E {
-        fail(self.failure, InputError::WrongType { id: self.id, found })
-    }
-
-    fn is_count(&self) -> bool {
-        item(self.id).answer == AnswerKind::Count
-    }
-}
-
-impl<'de> Visitor<'de> for ValueSeed<'_> {
-    type Value = Option<Response>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an answer code, \"declined\" or null")
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        self.number(v)
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        if let Ok(u) = u64::try_from(v) {
-            return self.number(u);
-        }
-        let (id, value) = (self.id, v.to_string());
-        Err(fail(
-            self.failure,
-            if self.is_count() {
-                InputError::Negative { id, value }
-            } else {
-                InputError::OutOfRange { id, value }
-            },
-        ))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        let (id, value) = (self.id, format!("{v:?}"));
-        // JSON cannot spell NaN or infinities, but a total function should
-        // not rely on that.
-        if !v.is_finite() || v.fract() != 0.0 {
-            return Err(fail(self.failure, InputError::NotWhole { id, value }));
-        }
-        if v < 0.0 {
-            let e = if self.is_count() {
-                InputError::Negative { id, value }
-            } else {
-                InputError::OutOfRange { id, value }
-            };
-            return Err(fail(self.failure, e));
-        }
-        // 2^64 is exactly representable; anything at or above it does not
-        // fit in a u64.
-        if v >= 18_446_744_073_709_551_616.0 {
-            let e = if self.is_count() {
-                InputError::TooLarge { id, value }
-            } else {
-                InputError::OutOfRange { id, value }
-            };
-            return Err(fail(self.failure, e));
-        }
-        // Whole, non-negative and below 2^64: the conversion is exact (-0.0
-        // becomes 0).
-        self.number(v as u64)
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        if v == "declined" {
+fn response(id: ItemId, raw: &RawValue) -> Result<Option<Response>, InputError> {
+    let text = raw.get();
+    match text.as_bytes().first() {
+        Some(b'n') => Ok(None),
+        Some(b'"') if serde_json::from_str::<String>(text).is_ok_and(|s| s == "declined") => {
             Ok(Some(Response::Declined))
-        } else {
-            Err(self.wrong(format!("the string {}", quoted(v))))
         }
+        Some(b'-' | b'0'..=b'9') => number(id, text).map(|v| Some(Response::Value(v))),
+        _ => Err(InputError::WrongType {
+            id,
+            found: describe(text),
+        }),
     }
+}
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Err(self.wrong(format!("the boolean {v}")))
+/// A number answer, checked on its exact value (§5.1 item 10); errors echo
+/// the number as typed.
+fn number(id: ItemId, text: &str) -> Result<u64, InputError> {
+    let value = as_typed(text);
+    let count = item(id).answer == AnswerKind::Count;
+    match Exact::of(text) {
+        // Not reachable after the syntax pass; kept total.
+        None => Err(InputError::WrongType {
+            id,
+            found: describe(text),
+        }),
+        Some(Exact::Fraction) => Err(InputError::NotWhole { id, value }),
+        Some(Exact::Negative) if count => Err(InputError::Negative { id, value }),
+        Some(Exact::Whole(None)) if count => Err(InputError::TooLarge { id, value }),
+        Some(Exact::Whole(Some(v))) if item(id).answer.accepts(v) => Ok(v),
+        Some(_) => Err(InputError::OutOfRange { id, value }),
     }
+}
 
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-        Err(self.wrong("an array".to_string()))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
-        Err(self.wrong("an object".to_string()))
+impl Answers {
+    /// The body of [`Answers::from_json`] after the syntax pass.
+    fn from_checked_json(text: &str) -> Result<Answers, InputError> {
+        let top: &RawValue = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+        let top = members(top, text).ok_or_else(|| InputError::NotAnObject {
+            found: describe(top.get()),
+        })??;
+        let mut answers = Answers::new();
+        let mut seen_answers = false;
+        for (key, value) in top {
+            if key != "answers" {
+                return Err(InputError::UnexpectedKey { key });
+            }
+            if std::mem::replace(&mut seen_answers, true) {
+                return Err(InputError::DuplicateKey {
+                    key,
+                    in_answers: false,
+                });
+            }
+            let entries = members(value, text).ok_or_else(|| InputError::AnswersNotObject {
+                found: describe(value.get()),
+            })??;
+            let mut seen = [false; ItemId::COUNT];
+            for (key, value) in entries {
+                let Some(id) = ItemId::parse(&key) else {
+                    return Err(InputError::UnknownId { id: key });
+                };
+                if std::mem::replace(&mut seen[id.index()], true) {
+                    return Err(InputError::DuplicateKey {
+                        key,
+                        in_answers: true,
+                    });
+                }
+                if let Some(r) = response(id, value)? {
+                    answers.slots[id.index()] = Some(r);
+                }
+            }
+        }
+        if !seen_answers {
+            return Err(InputError::MissingAnswers);
+        }
+        Ok(answers)
     }
 }
 
@@ -628,6 +593,85 @@ mod tests {
             e.to_string(),
             format!("unknown item id \"{}\\\"…\"", "x".repeat(39))
         );
+    }
+
+    /// The item's response, or the error line.
+    type Parsed = Result<Option<Response>, String>;
+
+    /// Parses `{"answers": {ID: TEXT}}`.
+    fn one(id: &str, text: &str) -> Parsed {
+        let a = Answers::from_json(&format!(r#"{{"answers": {{"{id}": {text}}}}}"#))
+            .map_err(|e| e.to_string())?;
+        Ok(a.get(ItemId::parse(id).unwrap()))
+    }
+
+    #[test]
+    fn wholeness_is_decided_on_the_exact_decimal_text() {
+        const PHQ: &str = r#"expected one of 0, 1, 2, 3 or "declined""#;
+        const COUNT: &str = r#"expected a whole number of times (0 or more) or "declined""#;
+        let v = |x| Ok(Some(Response::Value(x)));
+        let err = |id: &str, msg: &str, expected: &str| Err(format!("{id}: {msg}; {expected}"));
+        #[rustfmt::skip]
+        let table: &[(&str, &str, Parsed)] = &[
+            // Whole values, however they are spelled.
+            ("phq9.1", "2", v(2)),
+            ("phq9.1", "2.0", v(2)),
+            ("phq9.1", "2.000", v(2)),
+            ("phq9.1", "20e-1", v(2)),
+            ("phq9.1", "2E0", v(2)),
+            ("phq9.1", "0.2e+1", v(2)),
+            ("phq9.1", "-0", v(0)),
+            ("phq9.1", "-0.0", v(0)),
+            ("phq9.1", "0.0e5", v(0)),
+            ("phq9.1", "0e-400", v(0)),
+            ("nida_sq.1", "12.0", v(12)),
+            ("nida_sq.1", "1e3", v(1000)),
+            ("nida_sq.1", "18446744073709551615", v(u64::MAX)),
+            // Fractions, including those an f64 would round to a whole number.
+            ("phq9.1", "2.5", err("phq9.1", "2.5 is not a whole number", PHQ)),
+            ("phq9.1", "2.50", err("phq9.1", "2.50 is not a whole number", PHQ)),
+            ("phq9.1", "1.0000000000000001", err("phq9.1", "1.0000000000000001 is not a whole number", PHQ)),
+            ("phq9.1", "0.99999999999999999999", err("phq9.1", "0.99999999999999999999 is not a whole number", PHQ)),
+            ("phq9.1", "1e-400", err("phq9.1", "1e-400 is not a whole number", PHQ)),
+            ("phq9.1", "-0.5", err("phq9.1", "-0.5 is not a whole number", PHQ)),
+            ("phq9.1", "25e-1", err("phq9.1", "25e-1 is not a whole number", PHQ)),
+            ("nida_sq.1", "1.0000000000000001", err("nida_sq.1", "1.0000000000000001 is not a whole number", COUNT)),
+            ("nida_sq.1", "-1e-400", err("nida_sq.1", "-1e-400 is not a whole number", COUNT)),
+            // Whole but not allowed: the number is echoed as typed.
+            ("phq9.1", "4.0", err("phq9.1", "4.0 is not an allowed code", PHQ)),
+            ("phq9.1", "-1E0", err("phq9.1", "-1E0 is not an allowed code", PHQ)),
+            ("nida_sq.1", "-2.0", err("nida_sq.1", "-2.0 is negative", COUNT)),
+            ("nida_sq.1", "-30e-1", err("nida_sq.1", "-30e-1 is negative", COUNT)),
+        ];
+        for (id, text, want) in table {
+            assert_eq!(&one(id, text), want, "{id}: {text}");
+        }
+        // A long number is echoed shortened, on one line.
+        let long = format!("1.{}1", "0".repeat(100));
+        assert_eq!(
+            one("phq9.1", &long),
+            err(
+                "phq9.1",
+                &format!("1.{}… is not a whole number", "0".repeat(38)),
+                PHQ
+            )
+        );
+    }
+
+    #[test]
+    fn undecodable_keys_are_syntax_errors_at_their_place_in_the_input() {
+        for text in [
+            r#"{"\ud800": {}}"#,
+            r#"{"answers": {"\ud800": 1}}"#,
+            "{\"answers\":\n  {\"phq9.1\": 1,\n   \"\\ud800\": 1}}",
+            "{\"answers\":\n  {\"\\ud800\": 1}}",
+        ] {
+            // serde_json's own error for the same input, read in one pass.
+            type Nested = std::collections::BTreeMap<String, IgnoredAny>;
+            let want = serde_json::from_str::<std::collections::BTreeMap<String, Nested>>(text)
+                .unwrap_err();
+            assert_eq!(Answers::from_json(text), Err(syntax_error(&want)), "{text}");
+        }
     }
 
     #[test]

@@ -104,6 +104,29 @@ fn bad_answer_files_give_one_clear_line() {
             r#"{"answers": {"phq9.1": 2.5}}"#,
             r#"phq9.1: 2.5 is not a whole number; expected one of 0, 1, 2, 3 or "declined""#,
         ),
+        // Wholeness is decided on the number as typed, not on an f64 that
+        // rounds 1.0000000000000001 to 1 and 1e-400 to 0; the number is
+        // echoed as typed.
+        (
+            r#"{"answers": {"phq9.1": 1.0000000000000001}}"#,
+            r#"phq9.1: 1.0000000000000001 is not a whole number; expected one of 0, 1, 2, 3 or "declined""#,
+        ),
+        (
+            r#"{"answers": {"phq9.1": 0.99999999999999999999}}"#,
+            r#"phq9.1: 0.99999999999999999999 is not a whole number; expected one of 0, 1, 2, 3 or "declined""#,
+        ),
+        (
+            r#"{"answers": {"nida_sq.1": 1e-400}}"#,
+            r#"nida_sq.1: 1e-400 is not a whole number; expected a whole number of times (0 or more) or "declined""#,
+        ),
+        (
+            r#"{"answers": {"phq9.1": 4.0}}"#,
+            r#"phq9.1: 4.0 is not an allowed code; expected one of 0, 1, 2, 3 or "declined""#,
+        ),
+        (
+            r#"{"answers": 2.50}"#,
+            r#""answers" must be an object mapping item ids to answers, found the number 2.50"#,
+        ),
         (
             r#"{"answers": {"nida_sq.1": 1.5}}"#,
             r#"nida_sq.1: 1.5 is not a whole number; expected a whole number of times (0 or more) or "declined""#,
@@ -286,6 +309,19 @@ fn score_prints_the_part5_result() {
     assert!(r
         .stdout
         .starts_with("{\n  \"model_version\": \"0.2\",\n  \"level\": \"iop\","));
+}
+
+#[test]
+fn whole_numbers_in_any_spelling_are_accepted() {
+    let r =
+        score(r#"{"answers": {"phq9.1": 20e-1, "phq9.2": 3.000, "phq9.3": -0, "nida_sq.1": 1E2}}"#);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let out: Value = serde_json::from_str(&r.stdout).expect("stdout is JSON");
+    assert_eq!(
+        out["scores"]["phq2"],
+        json!({"total": 5, "band": "positive"})
+    );
+    assert_eq!(out["scores"]["nida_sq"], json!({"band": "positive"}));
 }
 
 #[test]
