@@ -94,7 +94,12 @@ for (const mode of ['standalone', 'iframe']) {
     await cs.step(() => cs.button('Clear my answers').click());
     await expect(cs.button('Start')).toBeVisible();
 
-    const after = net.since(atReady);
+    // data: and blob: URLs are read from memory (the drink-size picture, the
+    // saved file), never from the network: counted apart, not as requests.
+    const inMemory = (r) => /^(data|blob):/.test(r.url);
+    const since = net.since(atReady);
+    const after = { requests: since.requests.filter((r) => !inMemory(r)), cdpRequests: since.cdpRequests.filter((r) => !inMemory(r)) };
+    const memoryLoads = new Set([...since.requests, ...since.cdpRequests].filter(inMemory).map((r) => r.url.slice(0, 30))).size;
     const afterServer = server.requests.slice(serverAtReady);
     const describe = (list) => list.map((r) => `${r.type} ${r.url}`);
     expect(describe(after.requests), 'requests after ready (Playwright)').toEqual([]);
@@ -109,7 +114,7 @@ for (const mode of ['standalone', 'iframe']) {
       .slice(0, serverAtReady)
       .filter((r) => !bundle.has(r.path) && !hostFiles.has(r.path) && !(r.path.startsWith('/carestep/embed/') && mode === 'iframe'));
     expect(foreign.map((r) => r.path), 'requests for anything but the bundle').toEqual([]);
-    const offSite = net.requests.filter((r) => !r.url.startsWith(server.url) && !r.url.startsWith('blob:'));
+    const offSite = [...net.requests, ...net.cdpRequests].filter((r) => !r.url.startsWith(server.url) && !inMemory(r));
     expect(offSite.map((r) => r.url), 'requests to any other host').toEqual([]);
     expect(server.requests.filter((r) => r.method !== 'GET').length, 'non-GET requests').toBe(0);
     expect(server.requests.filter((r) => r.cookie).length, 'requests carrying cookies').toBe(0);
@@ -125,7 +130,8 @@ for (const mode of ['standalone', 'iframe']) {
 
     figure(
       `${mode}: ${serverAtReady} requests before ready (all bundle files), ` +
-        `${afterServer.length} after ready over ${run.order.length} questions + Print + Save + Clear; ` +
+        `${afterServer.length} after ready over ${run.order.length} questions + Print + Save + Clear ` +
+        `(${memoryLoads} data:/blob: URL(s) read from memory); ` +
         `0 WebSockets, 0 service workers, cookies ${JSON.stringify(end.cookie)}, ` +
         `localStorage ${end.localStorage}, sessionStorage ${end.sessionStorage}, IndexedDB ${JSON.stringify(end.indexedDB)}, ` +
         `Cache Storage ${JSON.stringify(end.cacheStorage)}; history.length ${first.historyLength} → ${end.historyLength}`,
