@@ -25,6 +25,9 @@ use crate::questionnaire::{item, AnswerKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Response {
     /// The item's numeric code, or the count for count items (`nida_sq.1`).
+    /// A count has no upper limit (§5.1 item 10); one above `u64::MAX` is
+    /// stored as `u64::MAX` (saturated), which is harmless because scoring
+    /// only asks whether the count is at least 1.
     Value(u64),
     /// The person was asked and chose not to answer ("Skip this question").
     Declined,
@@ -113,7 +116,9 @@ impl Answers {
     }
 
     /// Parses the Part 5 input `{"answers": {"phq9.1": 2, "asq.1": "declined", ...}}`
-    /// with every check of §5.1 item 10. `null` means "not asked".
+    /// with every check of §5.1 item 10. `null` means "not asked". A
+    /// `nida_sq.1` count above `u64::MAX` is accepted and stored as
+    /// `u64::MAX` (see [`Response::Value`]).
     pub fn from_json(text: &str) -> Result<Answers, InputError> {
         // Syntax first, so a truncated file is always reported as such (with
         // its position) and never as whichever content error comes first.
@@ -179,8 +184,6 @@ pub enum InputError {
     NotWhole { id: ItemId, value: String },
     /// A negative count.
     Negative { id: ItemId, value: String },
-    /// A count too large to represent.
-    TooLarge { id: ItemId, value: String },
     /// A code that is not one of the item's options.
     OutOfRange { id: ItemId, value: String },
 }
@@ -237,9 +240,6 @@ impl fmt::Display for InputError {
             }
             InputError::Negative { id, value } => {
                 write!(f, "{id}: {value} is negative; expected {}", expected(*id))
-            }
-            InputError::TooLarge { id, value } => {
-                write!(f, "{id}: {value} is too large; expected {}", expected(*id))
             }
             InputError::OutOfRange { id, value } => {
                 write!(
@@ -484,7 +484,8 @@ fn response(id: ItemId, raw: &RawValue) -> Result<Option<Response>, InputError> 
 }
 
 /// A number answer, checked on its exact value (§5.1 item 10); errors echo
-/// the number as typed.
+/// the number as typed. A code above every option, however large, is "not
+/// an allowed code"; a count above `u64::MAX` is saturated.
 fn number(id: ItemId, text: &str) -> Result<u64, InputError> {
     let value = as_typed(text);
     let count = item(id).answer == AnswerKind::Count;
@@ -496,7 +497,8 @@ fn number(id: ItemId, text: &str) -> Result<u64, InputError> {
         }),
         Some(Exact::Fraction) => Err(InputError::NotWhole { id, value }),
         Some(Exact::Negative) if count => Err(InputError::Negative { id, value }),
-        Some(Exact::Whole(None)) if count => Err(InputError::TooLarge { id, value }),
+        // No upper limit on a count: saturate (see `Response::Value`).
+        Some(Exact::Whole(None)) if count => Ok(u64::MAX),
         Some(Exact::Whole(Some(v))) if item(id).answer.accepts(v) => Ok(v),
         Some(_) => Err(InputError::OutOfRange { id, value }),
     }
@@ -627,6 +629,13 @@ mod tests {
             ("nida_sq.1", "12.0", v(12)),
             ("nida_sq.1", "1e3", v(1000)),
             ("nida_sq.1", "18446744073709551615", v(u64::MAX)),
+            // No upper limit on the count (§5.1 item 10): stored saturated.
+            ("nida_sq.1", "18446744073709551616", v(u64::MAX)),
+            ("nida_sq.1", "99999999999999999999", v(u64::MAX)),
+            ("nida_sq.1", "1e20", v(u64::MAX)),
+            ("nida_sq.1", "1.8446744073709551616e19", v(u64::MAX)),
+            ("nida_sq.1", "1e400", v(u64::MAX)),
+            ("nida_sq.1", "1e99999999999999999999", v(u64::MAX)),
             // Fractions, including those an f64 would round to a whole number.
             ("phq9.1", "2.5", err("phq9.1", "2.5 is not a whole number", PHQ)),
             ("phq9.1", "2.50", err("phq9.1", "2.50 is not a whole number", PHQ)),
@@ -640,6 +649,10 @@ mod tests {
             // Whole but not allowed: the number is echoed as typed.
             ("phq9.1", "4.0", err("phq9.1", "4.0 is not an allowed code", PHQ)),
             ("phq9.1", "-1E0", err("phq9.1", "-1E0 is not an allowed code", PHQ)),
+            ("phq9.1", "99999999999999999999", err("phq9.1", "99999999999999999999 is not an allowed code", PHQ)),
+            ("phq9.1", "1e20", err("phq9.1", "1e20 is not an allowed code", PHQ)),
+            ("phq9.1", "1e400", err("phq9.1", "1e400 is not an allowed code", PHQ)),
+            ("nida_sq.1", "-1e400", err("nida_sq.1", "-1e400 is negative", COUNT)),
             ("nida_sq.1", "-2.0", err("nida_sq.1", "-2.0 is negative", COUNT)),
             ("nida_sq.1", "-30e-1", err("nida_sq.1", "-30e-1 is negative", COUNT)),
         ];

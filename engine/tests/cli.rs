@@ -139,9 +139,15 @@ fn bad_answer_files_give_one_clear_line() {
             r#"{"answers": {"nida_sq.1": -2.0}}"#,
             r#"nida_sq.1: -2.0 is negative; expected a whole number of times (0 or more) or "declined""#,
         ),
+        // A huge whole number is not an allowed code (counts have no upper
+        // limit: see huge_counts_are_accepted).
         (
-            r#"{"answers": {"nida_sq.1": 1e20}}"#,
-            r#"nida_sq.1: 1e20 is too large; expected a whole number of times (0 or more) or "declined""#,
+            r#"{"answers": {"phq9.1": 99999999999999999999}}"#,
+            r#"phq9.1: 99999999999999999999 is not an allowed code; expected one of 0, 1, 2, 3 or "declined""#,
+        ),
+        (
+            r#"{"answers": {"asq.4": 1e400}}"#,
+            r#"asq.4: 1e400 is not an allowed code; expected one of 0, 1 or "declined""#,
         ),
         // Wrong types.
         (
@@ -322,6 +328,21 @@ fn whole_numbers_in_any_spelling_are_accepted() {
         json!({"total": 5, "band": "positive"})
     );
     assert_eq!(out["scores"]["nida_sq"], json!({"band": "positive"}));
+}
+
+#[test]
+fn huge_counts_are_accepted() {
+    // §5.1 item 10: nida_sq.1 has no upper limit.
+    for count in ["99999999999999999999", "1e20", "1e400"] {
+        let r = score(&format!(r#"{{"answers": {{"nida_sq.1": {count}}}}}"#));
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{count}");
+        let out: Value = serde_json::from_str(&r.stdout).expect("stdout is JSON");
+        assert_eq!(
+            out["scores"],
+            json!({"nida_sq": {"band": "positive"}}),
+            "{count}"
+        );
+    }
 }
 
 #[test]
