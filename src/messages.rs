@@ -29,7 +29,6 @@ pub const MONTHS: [&str; 12] = [
 // ---------------------------------------------------------------- every screen
 
 pub const CRISIS_PREFIX: &str = "In crisis?";
-pub const CALL: &str = "Call";
 pub const TEXT: &str = "text";
 pub const QUICK_EXIT: &str = "Quick exit";
 pub const QUICK_EXIT_HINT: &str = "Press Shift 3 times to leave quickly.";
@@ -69,7 +68,6 @@ pub const ERROR_COUNT_EMPTY: &str =
     "Enter a number of times, or choose “Skip this question” if you would rather not answer";
 pub const ERROR_COUNT_INVALID: &str =
     "Enter the number of times as a whole number, like 0, 3 or 12";
-pub const COUNT_LABEL: &str = "Number of times";
 pub const COUNT_HINT: &str = "Enter 0 if none.";
 
 // ---------------------------------------------------------------- check your answers
@@ -95,9 +93,6 @@ pub const RESULT_WHY_NONE: &str = "None of your answers reached the point where 
 pub const RESULT_NEXT: &str = "What to do next";
 pub const RESULT_IMPORTANT: &str = "Important for you";
 pub const RESULT_SCORES: &str = "Your scores";
-pub const RESULT_SCORE_MEASURE: &str = "Questionnaire";
-pub const RESULT_SCORE_VALUE: &str = "Score";
-pub const RESULT_SCORE_BAND: &str = "What it means";
 pub const RESULT_ABOUT: &str = "About the questionnaires";
 pub const RESULT_KEEP: &str = "Keep a copy";
 pub const RESULT_KEEP_INTRO: &str = "If you would like to show this to a clinician, print it or save a copy on this device. Nothing is sent anywhere. When you are done, you can clear your answers.";
@@ -110,12 +105,6 @@ pub const SAVE_FILE_NAME: &str = "carestep-self-check.txt";
 pub const QUESTIONS_TITLE: &str = "Questions to ask any program";
 pub const QUESTIONS_INTRO: &str =
     "Whichever program you contact, these questions help you know whether it fits you:";
-
-pub fn questions_clinic_answers(clinic: &str, program: &str) -> String {
-    format!("What {clinic} says about its {program}:")
-}
-
-pub const CLINIC_ASK_THEM: &str = "Ask them.";
 
 /// "Questions to ask any program", from the seed article's "How to choose the right IOP".
 pub const Q_THERAPIES: &str =
@@ -157,7 +146,6 @@ pub const CRISIS_CALM: &str = "If you can, stay with someone you trust, and move
 pub const CRISIS_WHY: &str = "Why you are seeing this";
 pub const CRISIS_BACK_NOTE: &str =
     "If you chose an answer by mistake, you can go back and change it.";
-pub const CRISIS_LEVEL: &str = "Crisis help now";
 
 pub fn call_label(number: &str) -> String {
     format!("Call {number}")

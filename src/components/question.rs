@@ -134,10 +134,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             html! {
                 <>
                     <h1 class="cs-title" tabindex="-1"><label for={key}>{ it.text }</label></h1>
-                    <div class="cs-hint" id={hint_id.clone()}>
-                        { for it.help.map(|help| html! { <p>{ help }</p> }) }
-                        <p>{ m::COUNT_HINT }</p>
-                    </div>
+                    <p class="cs-hint" id={hint_id.clone()}>{ it.help.unwrap_or(m::COUNT_HINT) }</p>
                     { for error_message }
                     <input class="cs-number" type="number" inputmode="numeric" min="0" step="1"
                         id={key} name={key} autocomplete="off" spellcheck="false"
