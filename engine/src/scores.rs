@@ -408,10 +408,17 @@ fn count_yes(a: &Answers, ids: &[ItemId]) -> u32 {
 }
 
 /// PHQ-9 / GAD-7 with the §5.1 item 6 rule: inside an instrument that was
-/// asked, a declined or null item is "missing"; one missing → partial total,
-/// more → no total.
-fn completable<B>(a: &Answers, ids: &[ItemId], band: fn(u32) -> B) -> Option<CompletableScore<B>> {
-    if !any_present(a, ids) {
+/// asked, a declined or null item of the total (`ids`) is "missing"; one
+/// missing → partial total, more → no total. `outside` are the instrument's
+/// items that are not in the total (phq9.10, the difficulty question): on
+/// their own they still mean the instrument was asked.
+fn completable<B>(
+    a: &Answers,
+    ids: &[ItemId],
+    outside: &[ItemId],
+    band: fn(u32) -> B,
+) -> Option<CompletableScore<B>> {
+    if !any_present(a, ids) && !any_present(a, outside) {
         return None;
     }
     let missing = ids.iter().filter(|&&id| a.value(id).is_none()).count();
@@ -507,8 +514,8 @@ pub fn cssrs_band(a: &Answers) -> CssrsBand {
 
 /// Scores every instrument that was asked.
 pub fn score(a: &Answers) -> Scores {
-    let phq9 = completable(a, &PHQ9_ITEMS, Phq9Band::of);
-    let gad7 = completable(a, &GAD7_ITEMS, Gad7Band::of);
+    let phq9 = completable(a, &PHQ9_ITEMS, &[ItemId::Phq9_10], Phq9Band::of);
+    let gad7 = completable(a, &GAD7_ITEMS, &[], Gad7Band::of);
     let full_audit = any_present(a, &AUDIT_FULL_ITEMS);
     Scores {
         phq9,

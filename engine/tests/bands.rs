@@ -271,6 +271,42 @@ fn nida_single_question() {
     }
 }
 
+/// An instrument is asked when any of its items is present, including items
+/// outside its total (phq9.10, the difficulty question, Part 4): PHQ-9 and
+/// GAD-7 with more than one item missing are reported `{"complete": false}`.
+#[test]
+fn a_single_item_means_the_instrument_was_asked() {
+    let cases: [(ItemId, Response, Value); 4] = [
+        (
+            Phq9_10,
+            Response::Value(3),
+            json!({"phq9": {"complete": false}}),
+        ),
+        (
+            Phq9_10,
+            Response::Declined,
+            json!({"phq9": {"complete": false}}),
+        ),
+        (
+            Gad7_7,
+            Response::Value(0),
+            json!({"gad7": {"complete": false}}),
+        ),
+        (
+            Gad7_1,
+            Response::Declined,
+            json!({"gad7": {"complete": false}}),
+        ),
+    ];
+    for (id, r, scores) in cases {
+        let mut a = Answers::new();
+        a.set(id, r).unwrap();
+        let out = serde_json::to_value(assess(&a)).unwrap();
+        assert_eq!(out["scores"], scores, "{id} = {r:?}");
+        assert_eq!(out["rules_fired"], json!([]), "{id} = {r:?}");
+    }
+}
+
 #[test]
 fn mdq_screen() {
     // (yes count, item 2, item 3, band)
