@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
-import { DIST_DIR, FIXTURES_DIR } from '../support/server.js';
+import { DIST_DIR, FIXTURES_DIR, configBlockText } from '../support/server.js';
 
 const FAILURES = {
   'WebAssembly unavailable': async (page) =>
@@ -36,7 +36,8 @@ for (const [failure, arrange] of Object.entries(FAILURES)) {
     await expect(root).not.toHaveAttribute('data-ready', 'true');
     await expectCrisisNumbers(root);
     const html = await readFile(path.join(DIST_DIR, 'index.html'), 'utf8');
-    const config = /<script type="application\/json" id="carestep-config">([\s\S]*?)<\/script>/.exec(html)[1];
+    const config = configBlockText(html);
+    expect(config, 'dist/index.html has an inline configuration').not.toBeNull();
     const phone = phoneOf(config);
     await expect(root.getByText(phone).first()).toBeVisible();
     figure(`standalone, ${failure}: 988, 911 and ${phone} visible; data-load-failed="true"`);

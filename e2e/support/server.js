@@ -63,7 +63,15 @@ const TYPES = {
 
 // Marks where a fixture configuration goes while the block is being replaced.
 const CONFIG_PLACEHOLDER = '\u0000CARESTEP_CONFIG\u0000';
-const CONFIG_BLOCK = /(<script type="application\/json" id="carestep-config">)([\s\S]*?)(<\/script>)/;
+// The inline configuration block, in any attribute order, quoted or not
+// (Trunk's release build minifies index.html).
+const CONFIG_BLOCK = /(<script\b[^>]*\bid=["']?carestep-config["']?[^>]*>)([\s\S]*?)(<\/script>)/i;
+
+/** The text of a page's inline configuration block, or null. */
+export function configBlockText(html) {
+  const match = CONFIG_BLOCK.exec(html);
+  return match ? match[2] : null;
+}
 
 /** sha384 Subresource Integrity value of a file's bytes. */
 export function sri(bytes) {
