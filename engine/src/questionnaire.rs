@@ -597,14 +597,16 @@ static ITEMS: [Item; ItemId::COUNT] = [
             cssrs(ItemId::Cssrs3, Some(CSSRS_STEM), "Have you been thinking about how you might do this?"),
             AskedWhen::AnyAtLeastOne(&[ItemId::Cssrs2]),
         ),
-        "For example: \u{201c}I thought about taking an overdose but I never made a specific plan as to when, where or how I would actually do it.\u{201d}",
+        // §1.7 quotes only this much of the form's example; nothing is
+        // added to the quotation.
+        "For example: \u{201c}I thought about taking an overdose but I never made a specific plan\u{2026}\u{201d}",
     ),
     help(
         when(
             cssrs(ItemId::Cssrs4, Some(CSSRS_STEM), "Have you had these thoughts and had some intention of acting on them?"),
             AskedWhen::AnyAtLeastOne(&[ItemId::Cssrs2]),
         ),
-        "As opposed to \u{201c}I have the thoughts but I definitely will not do anything about them.\u{201d}",
+        "As opposed to \u{201c}I have the thoughts but I definitely will not do anything about them\u{201d}",
     ),
     when(
         cssrs(ItemId::Cssrs5, Some(CSSRS_STEM),
@@ -829,6 +831,34 @@ static INSTRUMENTS: [InstrumentInfo; 13] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// §1.7: the clinician probes shown as help text are the spec's words,
+    /// nothing more (written out here from clinical-model.md §1.7; only the
+    /// lead-in and typographic quotes are ours).
+    #[test]
+    fn cssrs_help_is_the_spec_text() {
+        let cases = [
+            (ItemId::Cssrs1, None),
+            (ItemId::Cssrs2, None),
+            (
+                ItemId::Cssrs3,
+                Some("For example: \u{201c}I thought about taking an overdose but I never made a specific plan\u{2026}\u{201d}"),
+            ),
+            (
+                ItemId::Cssrs4,
+                Some("As opposed to \u{201c}I have the thoughts but I definitely will not do anything about them\u{201d}"),
+            ),
+            (ItemId::Cssrs5, None),
+            (
+                ItemId::Cssrs6,
+                Some("Examples: collected pills, obtained a gun, gave away valuables, wrote a will or suicide note, took out pills but didn't swallow any, held a gun but changed your mind or it was grabbed from your hand, went to the roof but didn't jump; or actually took pills, tried to shoot yourself, cut yourself, tried to hang yourself, etc."),
+            ),
+            (ItemId::Cssrs6b, None),
+        ];
+        for (id, want) in cases {
+            assert_eq!(item(id).help, want, "{id}");
+        }
+    }
 
     #[test]
     fn items_are_indexed_by_id() {
