@@ -34,7 +34,10 @@
   var MAX_HEIGHT = 100000;
 
   var script = document.currentScript;
-  if (!script) return;
+  if (!script) {
+    console.error('CareStep: load carestep-embed.js with a classic <script src> (not type="module").');
+    return;
+  }
   var base;
   try {
     // The loader lives in <bundle>/embed/; data-carestep-src may name the bundle explicitly.
