@@ -21,7 +21,8 @@ types (\`application/wasm\` for wasm, so \`WebAssembly.instantiateStreaming\` wo
 **Bytes over the wire / requests.** Sum of \`encodedDataLength\` from CDP \`Network.loadingFinished\` over every request
 the page made from navigation to the end of the run (response headers included); "decoded" is the sum of
 \`Network.dataReceived\` \`dataLength\`. Requests counts every \`Network.requestWillBeSent\`, including failed ones and the
-browser's \`/favicon.ico\` request (a 404 on both servers). The host-resolver rule makes every host except 127.0.0.1
+browser's \`/favicon.ico\` request where Chromium makes one (a 404), but not \`data:\` URLs (an image inlined in CSS), which
+Chromium reports as requests although nothing crosses the wire; they are listed below. The host-resolver rule makes every host except 127.0.0.1
 unresolvable, so SurveyJS's default theme's request for an Open Sans font from a third-party host (fonts.gstatic.com) fails
 at once with \`ERR_NAME_NOT_RESOLVED\`: it is **attempted and counted** as a request, with 0 bytes. On the real web it would
 also cost a DNS lookup, a TLS connection and about 20–30 KB. "Requests after ready" counts those started after the ready

@@ -35,7 +35,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 /**
  * Counts what crosses the wire, from CDP Network events: every request the
  * page starts (including failed ones, e.g. a third-party font whose host
- * does not resolve), the encoded bytes of each finished response (headers
+ * does not resolve; not data: URLs), the encoded bytes of each finished response (headers
  * included: `encodedDataLength` of `Network.loadingFinished`) and the
  * decoded body bytes (`Network.dataReceived`).
  */
@@ -67,8 +67,12 @@ function trackNetwork(cdp) {
   return {
     snapshot() {
       const list = [...requests.values()].map((r) => ({ ...r }));
+      // Chromium reports data: URLs (e.g. an SVG inlined in CSS) as requests
+      // too; nothing crosses the wire for them, so they are listed, not counted.
+      const network = list.filter((r) => !r.url.startsWith("data:"));
       return {
-        requests: list.length,
+        requests: network.length,
+        dataUrls: list.length - network.length,
         failed: list.filter((r) => r.failed).length,
         encodedBytes: list.reduce((s, r) => s + r.encoded, 0),
         decodedBytes: list.reduce((s, r) => s + r.decoded, 0),

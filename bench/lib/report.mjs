@@ -196,7 +196,8 @@ export function renderMarkdown({ meta, runs, summary, targets, slowRuns = [] }) 
     push(`**${kind === "carestep" ? "CareStep" : "SurveyJS"}**`, "", "| URL | Status | Content-Encoding | Bytes over the wire | Decoded |", "|---|---|---|---|---|");
     for (const r of last.network.list) {
       const url = r.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, "");
-      push(`| \`${url.length > 90 ? url.slice(0, 87) + "…" : url}\` | ${r.failed ? `failed: ${r.failed}` : r.status} | ${r.contentEncoding ?? "—"} | ${r.encoded} | ${r.decoded} |`);
+      const status = r.url.startsWith("data:") ? "inline data: URL (not counted)" : r.failed ? `failed: ${r.failed}` : r.status;
+      push(`| \`${url.length > 90 ? url.slice(0, 87) + "…" : url}\` | ${status} | ${r.contentEncoding ?? "—"} | ${r.encoded} | ${r.decoded} |`);
     }
     push("");
   }
