@@ -12,7 +12,6 @@ import { answerUntilDone, completeJourney, questionnaire, answerItem } from '../
 import { REPO_DIR } from '../support/server.js';
 import { BY_LEVEL, phq9All } from '../support/scenarios.js';
 
-
 // Each scenario names the answers that matter; every other question is
 // answered with its least severe option (code 0). `why` says what it covers.
 const SCENARIOS = [
