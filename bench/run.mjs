@@ -60,12 +60,26 @@ function machine(loadBefore) {
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" / ");
 
-function git(...args) {
+function git(cwd, ...args) {
   try {
-    return execFileSync("git", args, { cwd: here, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
-    return "unknown";
+    return null;
   }
+}
+
+/**
+ * The commit the bundle was built from, as far as git can tell: the HEAD of
+ * the checkout that holds the dist folder, flagged when that checkout has
+ * uncommitted changes in the widget's sources.
+ */
+function distCommit(dist) {
+  const checkout = dirname(dist);
+  const head = git(checkout, "rev-parse", "--short", "HEAD");
+  if (!head) return "unknown (dist is not inside a git checkout)";
+  const date = git(checkout, "log", "-1", "--format=%cI");
+  const dirty = git(checkout, "status", "--porcelain", "--", "src", "static", "index.html", "Trunk.toml", "Cargo.toml", "Cargo.lock", "engine/src", "engine/Cargo.toml");
+  return `${head} (${date})${dirty ? ", with uncommitted changes to the widget's sources" : ""}`;
 }
 
 function packageVersion(name) {
@@ -84,7 +98,7 @@ async function main() {
     runs: opt.runs,
     warmup: opt.warmup,
     versions,
-    commit: `${git("rev-parse", "--short", "HEAD")} (${git("log", "-1", "--format=%cI")})`,
+    commit: distCommit(opt.dist),
     dist: opt.dist,
     distBuilt: statSync(join(opt.dist, "index.html")).mtime.toISOString().replace(/\.\d+Z$/, "Z"),
     node: process.versions.node,
@@ -144,7 +158,9 @@ async function main() {
   if (opt.check && !targets.every((t) => t.pass)) process.exit(1);
 }
 
-main().catch((err) => {
-  console.error(`bench: ${err.stack ?? err}`);
-  process.exit(1);
-});
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((err) => {
+    console.error(`bench: ${err.stack ?? err}`);
+    process.exit(1);
+  });
+}
