@@ -128,6 +128,10 @@ fn test() -> Result {
     dist()?;
     budget::check(&root().join("dist"), &root().join("budget.toml"))?;
     e2e()?;
+    // The benchmark harness's own unit tests (the benchmark itself is `cargo xtask bench`).
+    let bench = root().join("bench");
+    setup::npm_ci(&bench)?;
+    run(tool("npm").args(["test"]).current_dir(&bench))?;
     eprintln!("xtask: every test passed");
     Ok(())
 }
