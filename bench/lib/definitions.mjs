@@ -43,7 +43,8 @@ the \`responseEnd\` of the wasm file's resource-timing entry: FCP < wasm respons
 screen before the WebAssembly had finished downloading, so it does not depend on it. It must hold in every run.
 
 **Memory after ready.** Immediately after the ready condition: a full garbage collection (CDP
-\`HeapProfiler.collectGarbage\`), then \`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` (the page's JS heap), plus the
+\`HeapProfiler.collectGarbage\`), then \`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` (the page's JS heap, which
+also holds the probe and anything Playwright has injected so far — the same for both pages), plus the
 WebAssembly linear memory. The latter lives outside the JS heap (an ArrayBuffer backing store, which \`JSHeapUsedSize\` does
 not include; \`performance.measureUserAgentSpecificMemory\` needs cross-origin isolation, which a clinic's page will not
 have). The probe wraps \`WebAssembly.instantiateStreaming\` and \`WebAssembly.instantiate\` — the calls wasm-bindgen's loader
