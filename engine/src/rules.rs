@@ -6,11 +6,16 @@
 //! Every rule is one line in [`evaluate`]; the floors live in
 //! [`RuleId::floor`], so no threshold is written twice. [`assess`] is total:
 //! any [`Answers`] value gives a result.
+//!
+//! [`RuleId::inputs`] says which scores and answers each rule reads, so the
+//! widget can show the evidence behind a fired rule without knowing the
+//! rules; `tests/rule_inputs.rs` checks that table against the rules.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
 use crate::ids::ItemId;
+use crate::questionnaire::Instrument;
 use crate::scores::{
     asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS,
     CSSRS_ITEMS,
@@ -143,6 +148,230 @@ impl RuleId {
 
     fn bit(self) -> u64 {
         1 << (self as u64)
+    }
+}
+
+/// What a rule's condition reads (§3.4–3.6): the instrument scores and the
+/// single answers behind it. The result page shows them as the evidence for
+/// a fired rule; whether the condition held is [`assess`]'s call.
+///
+/// What the table promises, checked against the rules themselves by
+/// `tests/rule_inputs.rs`:
+/// * **Enough.** Whether the rule fires depends on nothing but the answers
+///   to `items`, the answers to the instrument of each of `scores`
+///   ([`ScoreKind::instrument`]) and, when `clinical_level` is set (E1
+///   only), the clinical level, i.e. which H, P, I and O rules fired. Every
+///   rule but G1 also needs the person to be in scope (`ctx.adult` ≠ 1);
+///   that gate is not listed. Among answer sets without a declined answer,
+///   the `scores` entries of the Part 5 output and the `items` answers (and
+///   the level) decide the rule on their own.
+/// * **Nothing extra.** Each of `items`, changed on its own, can change
+///   whether the rule fires. So can the answers to each of `scores`'
+///   instruments, with `items` and the other `scores` left as they were.
+///   `summaries` are not read at all: each is the score of the instrument
+///   of one of `items`, shown because it sums those answers up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RuleInputs {
+    /// Scores whose totals or bands (or, for O12, whose declined answers)
+    /// the condition reads, in the order the evidence is shown.
+    pub scores: &'static [ScoreKind],
+    /// Single answers the condition tests directly.
+    pub items: &'static [ItemId],
+    /// Scores shown next to `items` because they sum those answers up (the
+    /// C-SSRS band next to cssrs.4 and cssrs.5 for C2); the rule reads the
+    /// answers, not these scores.
+    pub summaries: &'static [ScoreKind],
+    /// The rule also reads the clinical level of §3.7 (E1: the step-up
+    /// applies only at IOP and PHP).
+    pub clinical_level: bool,
+}
+
+impl RuleInputs {
+    /// A rule that reads these scores and answers.
+    const fn reads(scores: &'static [ScoreKind], items: &'static [ItemId]) -> Self {
+        RuleInputs {
+            scores,
+            items,
+            summaries: &[],
+            clinical_level: false,
+        }
+    }
+
+    /// A rule that reads answers of an instrument, shown with its score.
+    const fn answers(summaries: &'static [ScoreKind], items: &'static [ItemId]) -> Self {
+        RuleInputs {
+            scores: &[],
+            items,
+            summaries,
+            clinical_level: false,
+        }
+    }
+}
+
+impl RuleId {
+    /// The scores and answers this rule reads (see [`RuleInputs`]).
+    pub fn inputs(self) -> RuleInputs {
+        use ItemId as I;
+        use RuleId::*;
+        use RuleInputs as R;
+        use ScoreKind as S;
+        // The derived variables of §3.4, as the scores they read.
+        // SYM_SEV, with the WSAS of FUNC_SEV/FUNC_SIG (phq9.10 is an item).
+        const SYM_SEV_FUNC: &[ScoreKind] = &[S::Phq9, S::Gad7, S::K6, S::Wsas];
+        // SYM_MOD; AUDIT-C counts only when the full AUDIT has no value.
+        const SYM_MOD: &[ScoreKind] = &[
+            S::Phq9,
+            S::Gad7,
+            S::Pcptsd5,
+            S::K6,
+            S::Audit,
+            S::Auditc,
+            S::Dast10,
+        ];
+        // SYM_MOD with the WSAS of FUNC_SEV.
+        const SYM_MOD_FUNC: &[ScoreKind] = &[
+            S::Phq9,
+            S::Gad7,
+            S::Pcptsd5,
+            S::K6,
+            S::Audit,
+            S::Auditc,
+            S::Dast10,
+            S::Wsas,
+        ];
+        match self {
+            G1 => R::reads(&[], &[I::CtxAdult]),
+            C1 => R::reads(&[], &[I::CtxEmergency]),
+            C2 => R::answers(&[S::Cssrs], &[I::Cssrs4, I::Cssrs5]),
+            C3 => R::answers(&[S::Cssrs], &[I::Cssrs6, I::Cssrs6b]),
+            C4 => R::answers(&[S::Asq], &[I::Asq5]),
+            C5 => R::reads(&[], &[I::CtxHarmOthers]),
+            C6 => R::answers(&[S::Asq], &[I::Asq4, I::CtxAttempt3m]),
+            H1 => R::reads(&[], &[I::CtxWithdrawal]),
+            H2 => R::reads(&[], &[I::CtxMania]),
+            H3 => R::reads(&[], &[I::CtxPsychosis]),
+            H4 => R::reads(&[], &[I::CtxSelfcare, I::CtxSupport]),
+            P1 | I1 => R::reads(SYM_SEV_FUNC, &[I::Phq9_10]),
+            P2 | I4 => R::reads(SYM_MOD, &[I::CtxRecentAcute]),
+            P3 | O19 => R::reads(&[], &[I::CtxSelfcare]),
+            I2 => R::reads(SYM_MOD_FUNC, &[I::Phq9_10]),
+            I3 => R::reads(SYM_MOD, &[I::CtxTxStatus]),
+            I5 | O17 => R::reads(&[], &[I::CtxRecentAcute]),
+            I6 => R::answers(&[S::Cssrs], &[I::Cssrs3]),
+            I7 => R::reads(&[S::Audit, S::Auditc, S::Dast10], &[]),
+            O1 => R::reads(&[S::Phq9], &[]),
+            O2 => R::reads(&[S::Gad7], &[]),
+            O3 => R::reads(&[S::Pcptsd5], &[]),
+            O4 => R::reads(&[S::Mdq], &[]),
+            O5 => R::reads(&[S::Audit, S::Auditc], &[]),
+            O6 => R::reads(&[S::Dast10], &[]),
+            O7 => R::reads(&[S::K6], &[]),
+            O8 => R::reads(&[S::Wsas], &[]),
+            O9 => R::reads(&[], &[I::Phq9_9]),
+            O10 => R::answers(&[S::Cssrs], &[I::Cssrs1, I::Cssrs2]),
+            O11 => R::answers(&[S::Cssrs], &[I::Cssrs6]),
+            // Any ASQ positive, or any declined ASQ or C-SSRS item (the
+            // C-SSRS band does not show a declined item; its answers do).
+            O12 => R::reads(&[S::Asq, S::Cssrs], &[]),
+            O13 => R::reads(&[], &[I::CtxPsychosis]),
+            O14 => R::reads(&[], &[I::CtxMania]),
+            O15 => R::reads(&[], &[I::CtxWithdrawal]),
+            O16 => R::reads(&[], &[I::CtxHarmOthers]),
+            O18 => R::reads(&[], &[I::CtxTxStatus]),
+            E1 => RuleInputs {
+                clinical_level: true,
+                ..R::reads(&[], &[I::CtxHomeSafe, I::CtxSupport])
+            },
+        }
+    }
+}
+
+/// One entry of the Part 5 `scores` object, i.e. one field of [`Scores`],
+/// in the same order; [`ScoreKind::as_str`] is its JSON key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ScoreKind {
+    Phq9,
+    Phq2,
+    Gad7,
+    Gad2,
+    Pcptsd5,
+    Auditc,
+    Audit,
+    NidaSq,
+    Dast10,
+    Asq,
+    Cssrs,
+    Mdq,
+    Wsas,
+    K6,
+}
+
+impl ScoreKind {
+    /// Every score, in the order of the Part 5 `scores` object.
+    pub const ALL: [ScoreKind; 14] = [
+        ScoreKind::Phq9,
+        ScoreKind::Phq2,
+        ScoreKind::Gad7,
+        ScoreKind::Gad2,
+        ScoreKind::Pcptsd5,
+        ScoreKind::Auditc,
+        ScoreKind::Audit,
+        ScoreKind::NidaSq,
+        ScoreKind::Dast10,
+        ScoreKind::Asq,
+        ScoreKind::Cssrs,
+        ScoreKind::Mdq,
+        ScoreKind::Wsas,
+        ScoreKind::K6,
+    ];
+
+    /// The key in the Part 5 `scores` object.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScoreKind::Phq9 => "phq9",
+            ScoreKind::Phq2 => "phq2",
+            ScoreKind::Gad7 => "gad7",
+            ScoreKind::Gad2 => "gad2",
+            ScoreKind::Pcptsd5 => "pcptsd5",
+            ScoreKind::Auditc => "auditc",
+            ScoreKind::Audit => "audit",
+            ScoreKind::NidaSq => "nida_sq",
+            ScoreKind::Dast10 => "dast10",
+            ScoreKind::Asq => "asq",
+            ScoreKind::Cssrs => "cssrs",
+            ScoreKind::Mdq => "mdq",
+            ScoreKind::Wsas => "wsas",
+            ScoreKind::K6 => "k6",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ScoreKind> {
+        ScoreKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The instrument whose answers the score is computed from. PHQ-2,
+    /// GAD-2 and AUDIT-C are parts of PHQ-9, GAD-7 and AUDIT. (The AUDIT-C
+    /// band also reads `ctx.sex`; no rule reads that band.)
+    pub fn instrument(self) -> Instrument {
+        match self {
+            ScoreKind::Phq9 | ScoreKind::Phq2 => Instrument::Phq9,
+            ScoreKind::Gad7 | ScoreKind::Gad2 => Instrument::Gad7,
+            ScoreKind::Pcptsd5 => Instrument::Pcptsd5,
+            ScoreKind::Auditc | ScoreKind::Audit => Instrument::Audit,
+            ScoreKind::NidaSq => Instrument::NidaSq,
+            ScoreKind::Dast10 => Instrument::Dast10,
+            ScoreKind::Asq => Instrument::Asq,
+            ScoreKind::Cssrs => Instrument::Cssrs,
+            ScoreKind::Mdq => Instrument::Mdq,
+            ScoreKind::Wsas => Instrument::Wsas,
+            ScoreKind::K6 => Instrument::K6,
+        }
+    }
+}
+
+impl std::fmt::Display for ScoreKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
