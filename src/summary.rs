@@ -5,10 +5,11 @@
 //! text file all read the same [`Summary`], so they cannot disagree.
 //!
 //! Nothing here decides anything: which rules fired, which flags are set, every total and
-//! band come from the engine. This module only picks the words and which evidence to show
-//! next to each rule.
+//! band, and which scores and answers each rule reads (`RuleId::inputs`) come from the
+//! engine. This module only picks the words.
 
 use crate::messages as m;
+use carestep_engine::rules::ScoreKind;
 use carestep_engine::{
     instrument, item, AnswerKind, Answers, Assessment, CompletableScore, Flag, Instrument, ItemId,
     Level, Response, RuleId, Scores, TotalScore,
@@ -17,7 +18,8 @@ use carestep_engine::{
 /// One row of the score table: "Depression (PHQ-9)", "17", "moderately severe".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScoreRow {
-    pub key: ScoreKey,
+    /// Which entry of the engine's scores this row shows.
+    pub key: ScoreKind,
     pub measure: &'static str,
     pub value: String,
     pub band: String,
@@ -32,25 +34,6 @@ impl ScoreRow {
             format!("{}: {}, {}", self.measure, self.value, self.band)
         }
     }
-}
-
-/// Which instrument score a row is (used to pick the evidence for a rule).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScoreKey {
-    Phq9,
-    Phq2,
-    Gad7,
-    Gad2,
-    K6,
-    Pcptsd5,
-    AuditC,
-    Audit,
-    Nida,
-    Dast10,
-    Asq,
-    Cssrs,
-    Mdq,
-    Wsas,
 }
 
 /// One fired rule, explained.
@@ -244,7 +227,7 @@ pub fn notes(flags: &[Flag]) -> Vec<&'static str> {
 }
 
 fn total_row<B: Copy>(
-    key: ScoreKey,
+    key: ScoreKind,
     measure: &'static str,
     score: &TotalScore<B>,
     words: fn(B) -> &'static str,
@@ -258,7 +241,7 @@ fn total_row<B: Copy>(
 }
 
 fn completable_row<B: Copy>(
-    key: ScoreKey,
+    key: ScoreKind,
     measure: &'static str,
     score: &CompletableScore<B>,
     words: fn(B) -> &'static str,
@@ -283,7 +266,7 @@ fn completable_row<B: Copy>(
     }
 }
 
-fn band_row(key: ScoreKey, measure: &'static str, band: &'static str) -> ScoreRow {
+fn band_row(key: ScoreKind, measure: &'static str, band: &'static str) -> ScoreRow {
     ScoreRow {
         key,
         measure,
@@ -297,42 +280,42 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
     let mut rows = Vec::new();
     if let Some(x) = &s.phq9 {
         rows.push(completable_row(
-            ScoreKey::Phq9,
+            ScoreKind::Phq9,
             m::SCORE_PHQ9,
             x,
             m::phq9_band,
         ));
     }
     if let Some(x) = &s.phq2 {
-        rows.push(total_row(ScoreKey::Phq2, m::SCORE_PHQ2, x, m::screen_band));
+        rows.push(total_row(ScoreKind::Phq2, m::SCORE_PHQ2, x, m::screen_band));
     }
     if let Some(x) = &s.gad7 {
         rows.push(completable_row(
-            ScoreKey::Gad7,
+            ScoreKind::Gad7,
             m::SCORE_GAD7,
             x,
             m::gad7_band,
         ));
     }
     if let Some(x) = &s.gad2 {
-        rows.push(total_row(ScoreKey::Gad2, m::SCORE_GAD2, x, m::screen_band));
+        rows.push(total_row(ScoreKind::Gad2, m::SCORE_GAD2, x, m::screen_band));
     }
     if let Some(x) = &s.k6 {
-        rows.push(total_row(ScoreKey::K6, m::SCORE_K6, x, m::k6_band));
+        rows.push(total_row(ScoreKind::K6, m::SCORE_K6, x, m::k6_band));
     }
     if let Some(x) = &s.asq {
-        rows.push(band_row(ScoreKey::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
+        rows.push(band_row(ScoreKind::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
     }
     if let Some(x) = &s.cssrs {
         rows.push(band_row(
-            ScoreKey::Cssrs,
+            ScoreKind::Cssrs,
             m::SCORE_CSSRS,
             m::cssrs_band(x.band),
         ));
     }
     if let Some(x) = &s.pcptsd5 {
         rows.push(total_row(
-            ScoreKey::Pcptsd5,
+            ScoreKind::Pcptsd5,
             m::SCORE_PCPTSD5,
             x,
             m::pcptsd5_band,
@@ -340,7 +323,7 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
     }
     if let Some(x) = &s.mdq {
         rows.push(ScoreRow {
-            key: ScoreKey::Mdq,
+            key: ScoreKind::Mdq,
             measure: m::SCORE_MDQ,
             value: m::mdq_count(x.item1_yes_count),
             band: m::screen_band(x.band).to_owned(),
@@ -348,111 +331,54 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
     }
     if let Some(x) = &s.auditc {
         rows.push(total_row(
-            ScoreKey::AuditC,
+            ScoreKind::Auditc,
             m::SCORE_AUDITC,
             x,
             m::screen_band,
         ));
     }
     if let Some(x) = &s.audit {
-        rows.push(total_row(ScoreKey::Audit, m::SCORE_AUDIT, x, m::audit_zone));
+        rows.push(total_row(
+            ScoreKind::Audit,
+            m::SCORE_AUDIT,
+            x,
+            m::audit_zone,
+        ));
     }
     if let Some(x) = &s.nida_sq {
         rows.push(band_row(
-            ScoreKey::Nida,
+            ScoreKind::NidaSq,
             m::SCORE_NIDA,
             m::screen_band(x.band),
         ));
     }
     if let Some(x) = &s.dast10 {
         rows.push(total_row(
-            ScoreKey::Dast10,
+            ScoreKind::Dast10,
             m::SCORE_DAST10,
             x,
             m::dast10_band,
         ));
     }
     if let Some(x) = &s.wsas {
-        rows.push(total_row(ScoreKey::Wsas, m::SCORE_WSAS, x, m::wsas_band));
+        rows.push(total_row(ScoreKind::Wsas, m::SCORE_WSAS, x, m::wsas_band));
     }
     rows
 }
 
-/// Which scores and answers a rule's condition reads (clinical-model §3.4–3.6). Only
-/// those present are shown; whether the condition held is the engine's call.
-fn rule_inputs(rule: RuleId) -> (&'static [ScoreKey], &'static [ItemId]) {
-    use ItemId as I;
-    use RuleId::*;
-    use ScoreKey as S;
-    const SYM_SEV_FUNC: &[ScoreKey] = &[S::Phq9, S::Gad7, S::K6, S::Wsas];
-    const SYM_MOD: &[ScoreKey] = &[
-        S::Phq9,
-        S::Gad7,
-        S::Pcptsd5,
-        S::K6,
-        S::Audit,
-        S::AuditC,
-        S::Dast10,
-    ];
-    const SYM_MOD_FUNC: &[ScoreKey] = &[
-        S::Phq9,
-        S::Gad7,
-        S::Pcptsd5,
-        S::K6,
-        S::Audit,
-        S::AuditC,
-        S::Dast10,
-        S::Wsas,
-    ];
-    match rule {
-        G1 => (&[], &[I::CtxAdult]),
-        C1 => (&[], &[I::CtxEmergency]),
-        C2 => (&[S::Cssrs], &[I::Cssrs4, I::Cssrs5]),
-        C3 => (&[S::Cssrs], &[I::Cssrs6, I::Cssrs6b]),
-        C4 => (&[S::Asq], &[I::Asq5]),
-        C5 => (&[], &[I::CtxHarmOthers]),
-        C6 => (&[S::Asq], &[I::Asq4, I::CtxAttempt3m]),
-        H1 => (&[], &[I::CtxWithdrawal]),
-        H2 => (&[], &[I::CtxMania]),
-        H3 => (&[], &[I::CtxPsychosis]),
-        H4 => (&[], &[I::CtxSelfcare, I::CtxSupport]),
-        P1 | I1 => (SYM_SEV_FUNC, &[I::Phq9_10]),
-        P2 | I4 => (SYM_MOD, &[I::CtxRecentAcute]),
-        P3 | O19 => (&[], &[I::CtxSelfcare]),
-        I2 => (SYM_MOD_FUNC, &[I::Phq9_10]),
-        I3 => (SYM_MOD, &[I::CtxTxStatus]),
-        I5 | O17 => (&[], &[I::CtxRecentAcute]),
-        I6 => (&[S::Cssrs], &[I::Cssrs3]),
-        I7 => (&[S::Audit, S::AuditC, S::Dast10], &[]),
-        O1 => (&[S::Phq9], &[]),
-        O2 => (&[S::Gad7], &[]),
-        O3 => (&[S::Pcptsd5], &[]),
-        O4 => (&[S::Mdq], &[]),
-        O5 => (&[S::Audit, S::AuditC], &[]),
-        O6 => (&[S::Dast10], &[]),
-        O7 => (&[S::K6], &[]),
-        O8 => (&[S::Wsas], &[]),
-        O9 => (&[], &[I::Phq9_9]),
-        O10 => (&[S::Cssrs], &[I::Cssrs1, I::Cssrs2]),
-        O11 => (&[S::Cssrs], &[I::Cssrs6]),
-        O12 => (&[S::Asq, S::Cssrs], &[]),
-        O13 => (&[], &[I::CtxPsychosis]),
-        O14 => (&[], &[I::CtxMania]),
-        O15 => (&[], &[I::CtxWithdrawal]),
-        O16 => (&[], &[I::CtxHarmOthers]),
-        O18 => (&[], &[I::CtxTxStatus]),
-        E1 => (&[], &[I::CtxHomeSafe, I::CtxSupport]),
-    }
-}
-
+/// The scores and answers behind a rule, as the engine lists them: the scores it reads and
+/// those that sum up the answers it reads, then those answers. Only the ones present are
+/// shown; whether the condition held is the engine's call.
 fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String> {
-    let (keys, items) = rule_inputs(rule);
-    let mut out: Vec<String> = keys
+    let inputs = rule.inputs();
+    let mut out: Vec<String> = inputs
+        .scores
         .iter()
+        .chain(inputs.summaries)
         .filter_map(|key| scores.iter().find(|row| row.key == *key))
         .map(ScoreRow::sentence)
         .collect();
-    out.extend(items.iter().filter_map(|&id| {
+    out.extend(inputs.items.iter().filter_map(|&id| {
         let response = answers.get(id)?;
         Some(m::you_answered(&answer_text(id, response)))
     }));
