@@ -9,10 +9,9 @@
 //! engine. This module only picks the words.
 
 use crate::messages as m;
-use carestep_engine::rules::ScoreKind;
 use carestep_engine::{
     instrument, item, AnswerKind, Answers, Assessment, CompletableScore, Flag, Instrument, ItemId,
-    Level, Response, RuleId, Scores, TotalScore,
+    Level, Response, RuleId, ScoreKind, Scores, TotalScore,
 };
 
 /// One row of the score table: "Depression (PHQ-9)", "17", "moderately severe".
@@ -197,7 +196,13 @@ pub fn attributions(answers: &Answers, asked: &[ItemId]) -> Vec<String> {
         seen.push(which);
         let info = instrument(which);
         if let Some(line) = info.attribution {
-            out.push(format!("{}: {}", info.name, line));
+            // Some lines already open with the instrument's name ("AUDIT © World
+            // Health Organization …"); don't say it twice.
+            if line.starts_with(info.name) {
+                out.push(line.to_owned());
+            } else {
+                out.push(format!("{}: {}", info.name, line));
+            }
         }
     }
     out

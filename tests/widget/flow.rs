@@ -352,3 +352,30 @@ async fn back_to_the_start_and_start_again_keeps_the_answers() {
     assert_eq!(w.item().as_deref(), Some("ctx.adult"));
     assert!(w.radio("Yes").unwrap().checked());
 }
+
+/// Every asked instrument's attribution line appears once, named once: lines
+/// that already open with the instrument's name are not prefixed again.
+#[wasm_bindgen_test]
+fn attribution_lines_name_each_instrument_once() {
+    use carestep_engine::{instrument, questionnaire, Answers, Instrument, ModuleSet, Response};
+    let mut answers = Answers::new();
+    let mut asked = Vec::new();
+    for item in questionnaire() {
+        if ModuleSet::all().contains(item.module) {
+            answers.set(item.id, Response::Declined).unwrap();
+            asked.push(item.id);
+        }
+    }
+    let lines = carestep_widget::summary::attributions(&answers, &asked);
+    for which in [Instrument::Audit, Instrument::NidaSq, Instrument::Phq9] {
+        let info = instrument(which);
+        let attribution = info.attribution.unwrap();
+        let line = lines
+            .iter()
+            .find(|l| l.contains(attribution))
+            .unwrap_or_else(|| panic!("no attribution line for {}", info.name));
+        assert!(line.starts_with(info.name), "{line}");
+        let doubled = format!("{0}: {0}", info.name);
+        assert!(!line.starts_with(&doubled), "{line}");
+    }
+}
