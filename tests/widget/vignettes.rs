@@ -9,87 +9,9 @@ use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-macro_rules! vignette {
-    ($file:literal) => {
-        (
-            $file,
-            include_str!(concat!("../../engine/tests/vignettes/", $file)),
-        )
-    };
-}
-
-/// Every vignette file (those with `"flow": false` are skipped: skip logic would not ask
-/// their answers).
-const VIGNETTES: &[(&str, &str)] = &[
-    vignette!("01-all-clear.json"),
-    vignette!("02-out-of-scope-minor.json"),
-    vignette!("03-out-of-scope-wins.json"),
-    vignette!("04-declined-adult.json"),
-    vignette!("05-mild-depression.json"),
-    vignette!("06-phq9-9-boundary.json"),
-    vignette!("07-phq9-10-outpatient.json"),
-    vignette!("08-iop-severe-depression.json"),
-    vignette!("09-iop-attendance-barrier.json"),
-    vignette!("10-php-severe.json"),
-    vignette!("11-e1-iop-to-php.json"),
-    vignette!("12-e1-php-to-inpatient.json"),
-    vignette!("13-outpatient-unsafe-home.json"),
-    vignette!("14-crisis-emergency.json"),
-    vignette!("15-crisis-asq-acute.json"),
-    vignette!("16-crisis-recent-attempt.json"),
-    vignette!("17-asq-past-attempt.json"),
-    vignette!("18-crisis-harm-others.json"),
-    vignette!("19-cssrs-low.json"),
-    vignette!("20-crisis-cssrs-intent.json"),
-    vignette!("21-cssrs-method-iop.json"),
-    vignette!("22-crisis-cssrs-recent-behaviour.json"),
-    vignette!("23-cssrs-past-behaviour.json"),
-    vignette!("24-given-answers-count.json"),
-    vignette!("25-asq-declined.json"),
-    vignette!("26-asq5-declined.json"),
-    vignette!("27-cssrs-declined.json"),
-    vignette!("28-phq9-item9.json"),
-    vignette!("29-phq9-item9-declined.json"),
-    vignette!("30-phq9-one-declined.json"),
-    vignette!("31-phq9-two-declined.json"),
-    vignette!("32-gad7-one-declined.json"),
-    vignette!("33-auditc-7.json"),
-    vignette!("34-auditc-8.json"),
-    vignette!("35-auditc-9.json"),
-    vignette!("36-auditc-10.json"),
-    vignette!("37-auditc-3-male.json"),
-    vignette!("38-auditc-3-sex-declined.json"),
-    vignette!("39-audit-zone2.json"),
-    vignette!("40-audit-zone3.json"),
-    vignette!("41-audit-zone4.json"),
-    vignette!("42-audit-never-drinks.json"),
-    vignette!("43-dast10-moderate.json"),
-    vignette!("44-dast10-substantial.json"),
-    vignette!("45-nida-positive.json"),
-    vignette!("46-nida-declined.json"),
-    vignette!("47-mdq-positive.json"),
-    vignette!("48-mdq-minor-problem.json"),
-    vignette!("49-wsas-10-iop.json"),
-    vignette!("50-wsas-21-iop.json"),
-    vignette!("51-k6-13.json"),
-    vignette!("52-k6-12.json"),
-    vignette!("53-pcptsd5-3.json"),
-    vignette!("54-pcptsd5-2.json"),
-    vignette!("55-h1-withdrawal.json"),
-    vignette!("56-h2-mania.json"),
-    vignette!("57-h3-psychosis.json"),
-    vignette!("58-h4-selfcare-no-support.json"),
-    vignette!("59-p3-selfcare-with-support.json"),
-    vignette!("60-p2-after-discharge.json"),
-    vignette!("61-i5-after-discharge.json"),
-    vignette!("62-i4-after-ed-visit.json"),
-    vignette!("63-i3-treatment-not-working.json"),
-    vignette!("64-o18-treatment-not-working.json"),
-    vignette!("65-o16-harm-thoughts.json"),
-    vignette!("66-o19-selfcare-struggle.json"),
-    vignette!("67-home-unsafe-flag.json"),
-    vignette!("68-crisis-lists-all-rules.json"),
-];
+/// Every vignette file, listed by the crate's build script (those with `"flow": false` are
+/// skipped: skip logic would not ask their answers).
+const VIGNETTES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/vignettes.rs"));
 
 /// The configuration that switches on exactly the vignette's modules.
 fn config_for(modules: &Value) -> Option<String> {
