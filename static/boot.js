@@ -10,7 +10,38 @@
 const tag = document.querySelector("script[data-carestep-js]");
 const host = document.getElementById("carestep");
 
+// Let the static start screen paint before the WebAssembly is fetched and
+// compiled, so the page is never blank and the crisis numbers show at once.
+// A page that is not visible (a background tab) has nothing to paint yet, and
+// a paint that never comes must not keep the self-check from starting, so the
+// wait ends at the first contentful paint, at once when hidden, or after one
+// second at most.
+function startScreenPainted() {
+  return new Promise((resolve) => {
+    if (document.visibilityState !== "visible" || typeof PerformanceObserver === "undefined") {
+      resolve();
+      return;
+    }
+    if (performance.getEntriesByName("first-contentful-paint").length > 0) {
+      resolve();
+      return;
+    }
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName("first-contentful-paint").length > 0) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(() => {
+      observer.disconnect();
+      resolve();
+    }, 1000);
+  });
+}
+
 try {
+  await startScreenPainted();
   // Both paths are relative to the page (Trunk's public_url), not to this file.
   const js = new URL(tag.dataset.carestepJs, document.baseURI).href;
   const wasm = new URL(tag.dataset.carestepWasm, document.baseURI).href;
