@@ -360,17 +360,21 @@ fn score_reads_a_file_and_out_of_scope_shape() {
     );
 }
 
+/// The string `field` of every object in the JSON array `list`.
+fn field_of_each<'a>(list: &'a Value, field: &str) -> Vec<&'a str> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o[field].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn questions_lists_the_deployment() {
     let r = run(&["questions"], b"");
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     let q: Value = serde_json::from_str(&r.stdout).unwrap();
-    let ids: Vec<&str> = q["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
+    let ids = field_of_each(&q["items"], "id");
     // Default: gate 2, PHQ-9 10, GAD-7 7, ASQ 5 + ctx.attempt_3m, PC-PTSD-5 6,
     // AUDIT-C 3, NIDA 1, context 11.
     assert_eq!(ids.len(), 46);
@@ -391,21 +395,11 @@ fn questions_lists_the_deployment() {
 
     let r = run(&["questions", "--modules", "all"], b"");
     let q: Value = serde_json::from_str(&r.stdout).unwrap();
-    let ids: Vec<&str> = q["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap())
-        .collect();
+    let ids = field_of_each(&q["items"], "id");
     // Every item except the ASQ (replaced by the C-SSRS) and ctx.attempt_3m.
     assert_eq!(ids.len(), 90);
     assert!(ids.contains(&"cssrs.6b") && !ids.contains(&"asq.1") && ids.contains(&"wsas.5"));
-    let names: Vec<&str> = q["instruments"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["name"].as_str().unwrap())
-        .collect();
+    let names = field_of_each(&q["instruments"], "name");
     assert!(names.contains(&"K6") && !names.contains(&"ASQ"));
 
     let r = run(&["questions", "--modules", "depression,suicide_cssrs"], b"");
