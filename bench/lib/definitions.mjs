@@ -42,7 +42,13 @@ it holds:
 the \`responseEnd\` of the wasm file's resource-timing entry: FCP < wasm responseEnd means the static start screen was on
 screen before the WebAssembly had finished downloading, so it does not depend on it. It must hold in every run.
 
-**Memory after ready.** Immediately after the ready condition: a full garbage collection (CDP
+**After ready, one frame.** For both pages, once the ready condition holds the harness lets the browser run the next
+frame (\`requestAnimationFrame\`, then a task) before it measures memory and makes the first click. The ready time above is
+not moved. Reason: the condition can hold before the browser has drawn the control even once, and a click sent in that
+instant waits for that first frame's style, layout and paint — an input delay no visitor can cause, since nobody presses a
+button before it is on screen. (Before this step was added, CareStep's Start click measured 24–40 ms for that reason.)
+
+**Memory after ready.** Right after that frame: a full garbage collection (CDP
 \`HeapProfiler.collectGarbage\`), then \`JSHeapUsedSize\` from CDP \`Performance.getMetrics\` (the page's JS heap, which
 also holds the probe and anything Playwright has injected so far — the same for both pages), plus the
 WebAssembly linear memory. The latter lives outside the JS heap (an ArrayBuffer backing store, which \`JSHeapUsedSize\` does
