@@ -94,14 +94,16 @@
     report();
   }
 
-  // Quick exit from inside the frame: the widget's button (its accessible name is
-  // fixed by the UI contract) and the Shift×3 shortcut. The widget also leaves
-  // this frame itself; asking the embedding page makes the whole tab leave.
+  // Quick exit from inside the frame: the widget's button (found by its class,
+  // `cs-quick-exit`, which the widget and the static start screen both use, so
+  // it does not depend on the words of the label) and the Shift×3 shortcut. The
+  // widget also leaves this frame itself; asking the embedding page makes the
+  // whole tab leave.
   document.addEventListener(
     'click',
     (event) => {
-      const control = event.target instanceof Element ? event.target.closest('button, a') : null;
-      if (control && control.textContent.replace(/\s+/g, ' ').trim() === 'Quick exit') send('quick-exit');
+      const control = event.target instanceof Element ? event.target.closest('.cs-quick-exit') : null;
+      if (control) send('quick-exit');
     },
     true,
   );
