@@ -7,8 +7,11 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Defines an id enum together with its string table, so the two can never
-/// drift apart.
+/// Defines an enum together with its string table (its JSON names), so the two
+/// can never drift apart: `ALL` (every value, in declaration order), `COUNT`,
+/// `as_str`, `parse`, `Display`, and serde's `Serialize`/`Deserialize` as the
+/// JSON name. Used for the ids here and for the rules' vocabulary
+/// ([`crate::Level`], [`crate::RuleId`], [`crate::ScoreKind`], [`crate::Flag`]).
 macro_rules! string_enum {
     (
         $(#[$meta:meta])*
@@ -19,8 +22,11 @@ macro_rules! string_enum {
         pub enum $name { $( $(#[$vmeta])* $variant, )* }
 
         impl $name {
+            /// How many values there are.
+            pub const COUNT: usize = [$($s,)*].len();
+
             /// Every value, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            pub const ALL: [$name; Self::COUNT] = [$($name::$variant,)*];
 
             /// The JSON name.
             pub fn as_str(self) -> &'static str {
@@ -58,6 +64,8 @@ macro_rules! string_enum {
         }
     };
 }
+
+pub(crate) use string_enum;
 
 string_enum! {
     /// One question of the questionnaire. Declaration order is the
@@ -165,9 +173,6 @@ string_enum! {
 }
 
 impl ItemId {
-    /// How many items there are.
-    pub const COUNT: usize = ItemId::ALL.len();
-
     /// Position in administration order (also the index into
     /// [`crate::questionnaire()`]).
     pub fn index(self) -> usize {
@@ -361,7 +366,7 @@ mod tests {
         assert!(!d.without(Module::Anxiety).contains(Module::Anxiety));
         assert!(ModuleSet::all().iter().count() == Module::ALL.len());
         for m in Module::ALL {
-            assert_eq!(Module::parse(m.as_str()), Some(*m));
+            assert_eq!(Module::parse(m.as_str()), Some(m));
             assert_eq!(m.is_licensed(), m.rights_holder().is_some());
             // No licensed module is on by default.
             assert!(!(m.is_licensed() && m.on_by_default()));

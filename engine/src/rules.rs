@@ -14,7 +14,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
-use crate::ids::ItemId;
+use crate::ids::{string_enum, ItemId};
 use crate::questionnaire::Instrument;
 use crate::scores::{
     asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS,
@@ -22,18 +22,18 @@ use crate::scores::{
 };
 use crate::MODEL_VERSION;
 
-/// A suggested level of care (Part 5 names). Ordered from least to most
-/// intensive; `OutOfScope` is not a level of care and sorts last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Level {
-    SelfCare,
-    Outpatient,
-    Iop,
-    Php,
-    Inpatient,
-    CrisisNow,
-    OutOfScope,
+string_enum! {
+    /// A suggested level of care (Part 5 names). Ordered from least to most
+    /// intensive; `OutOfScope` is not a level of care and sorts last.
+    pub enum Level {
+        SelfCare => "self_care",
+        Outpatient => "outpatient",
+        Iop => "iop",
+        Php => "php",
+        Inpatient => "inpatient",
+        CrisisNow => "crisis_now",
+        OutOfScope => "out_of_scope",
+    }
 }
 
 impl Level {
@@ -46,86 +46,57 @@ impl Level {
         Level::Inpatient,
         Level::CrisisNow,
     ];
-
-    /// Every value, including `OutOfScope`.
-    pub const ALL: [Level; 7] = [
-        Level::SelfCare,
-        Level::Outpatient,
-        Level::Iop,
-        Level::Php,
-        Level::Inpatient,
-        Level::CrisisNow,
-        Level::OutOfScope,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::SelfCare => "self_care",
-            Level::Outpatient => "outpatient",
-            Level::Iop => "iop",
-            Level::Php => "php",
-            Level::Inpatient => "inpatient",
-            Level::CrisisNow => "crisis_now",
-            Level::OutOfScope => "out_of_scope",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.as_str() == s)
-    }
 }
 
-impl std::fmt::Display for Level {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+string_enum! {
+    /// A rule of §3.5–3.6. Declaration order is the output order of
+    /// `rules_fired` (§5.1 item 2), with G1 first (it only ever fires alone).
+    pub enum RuleId {
+        G1 => "G1",
+        C1 => "C1",
+        C2 => "C2",
+        C3 => "C3",
+        C4 => "C4",
+        C5 => "C5",
+        C6 => "C6",
+        H1 => "H1",
+        H2 => "H2",
+        H3 => "H3",
+        H4 => "H4",
+        P1 => "P1",
+        P2 => "P2",
+        P3 => "P3",
+        I1 => "I1",
+        I2 => "I2",
+        I3 => "I3",
+        I4 => "I4",
+        I5 => "I5",
+        I6 => "I6",
+        I7 => "I7",
+        O1 => "O1",
+        O2 => "O2",
+        O3 => "O3",
+        O4 => "O4",
+        O5 => "O5",
+        O6 => "O6",
+        O7 => "O7",
+        O8 => "O8",
+        O9 => "O9",
+        O10 => "O10",
+        O11 => "O11",
+        O12 => "O12",
+        O13 => "O13",
+        O14 => "O14",
+        O15 => "O15",
+        O16 => "O16",
+        O17 => "O17",
+        O18 => "O18",
+        O19 => "O19",
+        E1 => "E1",
     }
-}
-
-/// A rule of §3.5–3.6. Declaration order is the output order of
-/// `rules_fired` (§5.1 item 2), with G1 first (it only ever fires alone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[rustfmt::skip]
-pub enum RuleId {
-    G1,
-    C1, C2, C3, C4, C5, C6,
-    H1, H2, H3, H4,
-    P1, P2, P3,
-    I1, I2, I3, I4, I5, I6, I7,
-    O1, O2, O3, O4, O5, O6, O7, O8, O9, O10,
-    O11, O12, O13, O14, O15, O16, O17, O18, O19,
-    E1,
 }
 
 impl RuleId {
-    /// Every rule, in output order.
-    #[rustfmt::skip]
-    pub const ALL: [RuleId; 41] = {
-        use RuleId::*;
-        [
-            G1,
-            C1, C2, C3, C4, C5, C6,
-            H1, H2, H3, H4,
-            P1, P2, P3,
-            I1, I2, I3, I4, I5, I6, I7,
-            O1, O2, O3, O4, O5, O6, O7, O8, O9, O10,
-            O11, O12, O13, O14, O15, O16, O17, O18, O19,
-            E1,
-        ]
-    };
-
-    pub fn as_str(self) -> &'static str {
-        const NAMES: [&str; 41] = [
-            "G1", "C1", "C2", "C3", "C4", "C5", "C6", "H1", "H2", "H3", "H4", "P1", "P2", "P3",
-            "I1", "I2", "I3", "I4", "I5", "I6", "I7", "O1", "O2", "O3", "O4", "O5", "O6", "O7",
-            "O8", "O9", "O10", "O11", "O12", "O13", "O14", "O15", "O16", "O17", "O18", "O19", "E1",
-        ];
-        NAMES[self as usize]
-    }
-
-    pub fn parse(s: &str) -> Option<RuleId> {
-        RuleId::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     /// The minimum level the rule sets: crisis rules → crisis_now, H →
     /// inpatient, P → PHP, I → IOP, O → outpatient. `None` for G1 (it ends
     /// the assessment as out of scope) and E1 (a step-up, not a floor).
@@ -286,69 +257,28 @@ impl RuleId {
     }
 }
 
-/// One entry of the Part 5 `scores` object, i.e. one field of [`Scores`],
-/// in the same order; [`ScoreKind::as_str`] is its JSON key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ScoreKind {
-    Phq9,
-    Phq2,
-    Gad7,
-    Gad2,
-    Pcptsd5,
-    Auditc,
-    Audit,
-    NidaSq,
-    Dast10,
-    Asq,
-    Cssrs,
-    Mdq,
-    Wsas,
-    K6,
+string_enum! {
+    /// One entry of the Part 5 `scores` object, i.e. one field of [`Scores`],
+    /// in the same order; [`ScoreKind::as_str`] is its JSON key.
+    pub enum ScoreKind {
+        Phq9 => "phq9",
+        Phq2 => "phq2",
+        Gad7 => "gad7",
+        Gad2 => "gad2",
+        Pcptsd5 => "pcptsd5",
+        Auditc => "auditc",
+        Audit => "audit",
+        NidaSq => "nida_sq",
+        Dast10 => "dast10",
+        Asq => "asq",
+        Cssrs => "cssrs",
+        Mdq => "mdq",
+        Wsas => "wsas",
+        K6 => "k6",
+    }
 }
 
 impl ScoreKind {
-    /// Every score, in the order of the Part 5 `scores` object.
-    pub const ALL: [ScoreKind; 14] = [
-        ScoreKind::Phq9,
-        ScoreKind::Phq2,
-        ScoreKind::Gad7,
-        ScoreKind::Gad2,
-        ScoreKind::Pcptsd5,
-        ScoreKind::Auditc,
-        ScoreKind::Audit,
-        ScoreKind::NidaSq,
-        ScoreKind::Dast10,
-        ScoreKind::Asq,
-        ScoreKind::Cssrs,
-        ScoreKind::Mdq,
-        ScoreKind::Wsas,
-        ScoreKind::K6,
-    ];
-
-    /// The key in the Part 5 `scores` object.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ScoreKind::Phq9 => "phq9",
-            ScoreKind::Phq2 => "phq2",
-            ScoreKind::Gad7 => "gad7",
-            ScoreKind::Gad2 => "gad2",
-            ScoreKind::Pcptsd5 => "pcptsd5",
-            ScoreKind::Auditc => "auditc",
-            ScoreKind::Audit => "audit",
-            ScoreKind::NidaSq => "nida_sq",
-            ScoreKind::Dast10 => "dast10",
-            ScoreKind::Asq => "asq",
-            ScoreKind::Cssrs => "cssrs",
-            ScoreKind::Mdq => "mdq",
-            ScoreKind::Wsas => "wsas",
-            ScoreKind::K6 => "k6",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ScoreKind> {
-        ScoreKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-
     /// The instrument whose answers the score is computed from. PHQ-2,
     /// GAD-2 and AUDIT-C are parts of PHQ-9, GAD-7 and AUDIT. (The AUDIT-C
     /// band also reads `ctx.sex`; no rule reads that band.)
@@ -369,93 +299,22 @@ impl ScoreKind {
     }
 }
 
-impl std::fmt::Display for ScoreKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::fmt::Display for RuleId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for RuleId {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for RuleId {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        RuleId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown rule id {s:?}")))
-    }
-}
-
-/// A flag of §3.8: shown with the level, never changes it. Declared in
-/// alphabetical order of the JSON names, which is the output order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Flag {
-    AddictionSpecialistAssessment,
-    AttendanceBarrier,
-    BipolarScreenPositive,
-    BriefAlcoholAdvice,
-    HomeSafetyResources,
-    MedicalWithdrawalAdvice,
-    OutOfScopeMinor,
-    PsychiatricEvaluation,
-    PtsdScreenPositive,
-    SameDayClinicianContact,
-    #[serde(rename = "show_988")]
-    Show988,
-    SuicideScreenRequired,
-}
-
-impl Flag {
-    /// Every flag, in output (alphabetical) order.
-    pub const ALL: [Flag; 12] = [
-        Flag::AddictionSpecialistAssessment,
-        Flag::AttendanceBarrier,
-        Flag::BipolarScreenPositive,
-        Flag::BriefAlcoholAdvice,
-        Flag::HomeSafetyResources,
-        Flag::MedicalWithdrawalAdvice,
-        Flag::OutOfScopeMinor,
-        Flag::PsychiatricEvaluation,
-        Flag::PtsdScreenPositive,
-        Flag::SameDayClinicianContact,
-        Flag::Show988,
-        Flag::SuicideScreenRequired,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Flag::AddictionSpecialistAssessment => "addiction_specialist_assessment",
-            Flag::AttendanceBarrier => "attendance_barrier",
-            Flag::BipolarScreenPositive => "bipolar_screen_positive",
-            Flag::BriefAlcoholAdvice => "brief_alcohol_advice",
-            Flag::HomeSafetyResources => "home_safety_resources",
-            Flag::MedicalWithdrawalAdvice => "medical_withdrawal_advice",
-            Flag::OutOfScopeMinor => "out_of_scope_minor",
-            Flag::PsychiatricEvaluation => "psychiatric_evaluation",
-            Flag::PtsdScreenPositive => "ptsd_screen_positive",
-            Flag::SameDayClinicianContact => "same_day_clinician_contact",
-            Flag::Show988 => "show_988",
-            Flag::SuicideScreenRequired => "suicide_screen_required",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Flag> {
-        Flag::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-}
-
-impl std::fmt::Display for Flag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+string_enum! {
+    /// A flag of §3.8: shown with the level, never changes it. Declared in
+    /// alphabetical order of the JSON names, which is the output order.
+    pub enum Flag {
+        AddictionSpecialistAssessment => "addiction_specialist_assessment",
+        AttendanceBarrier => "attendance_barrier",
+        BipolarScreenPositive => "bipolar_screen_positive",
+        BriefAlcoholAdvice => "brief_alcohol_advice",
+        HomeSafetyResources => "home_safety_resources",
+        MedicalWithdrawalAdvice => "medical_withdrawal_advice",
+        OutOfScopeMinor => "out_of_scope_minor",
+        PsychiatricEvaluation => "psychiatric_evaluation",
+        PtsdScreenPositive => "ptsd_screen_positive",
+        SameDayClinicianContact => "same_day_clinician_contact",
+        Show988 => "show_988",
+        SuicideScreenRequired => "suicide_screen_required",
     }
 }
 

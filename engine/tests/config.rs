@@ -933,7 +933,7 @@ proptest! {
         levels in prop::collection::vec(prop::sample::select(&["self_care", "outpatient", "iop", "php", "inpatient", "crisis_now"][..]), 0..7),
         urls in prop::collection::vec(tricky_text(), 7),
         colours in prop::collection::vec(prop::sample::select(&["#fff", "#000", "#1d5c8c", "#767676", "#777777", "#ff9900", "#101820", "#9fd3ff"][..]), 3),
-        modules in prop::collection::vec((prop::sample::select(Module::ALL), prop::sample::select(&["true", "false", "{\"permission\": \"Licensed 2026\"}"][..])), 0..6),
+        modules in prop::collection::vec((prop::sample::select(Module::ALL.to_vec()), prop::sample::select(&["true", "false", "{\"permission\": \"Licensed 2026\"}"][..])), 0..6),
     ) {
         let programs: Vec<String> = levels.iter().zip(&urls).map(|(l, u)| format!(
             r#"{{"level": "{l}", "name": "P", "cta": {{"label": "Go", "url": {}}}}}"#, serde_json::Value::from(u.as_str()))).collect();

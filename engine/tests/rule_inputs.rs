@@ -195,7 +195,7 @@ fn reads(rule: RuleId, inputs: RuleInputs) -> ItemSet {
 /// `a` on `keep`, `b` everywhere else.
 fn splice(a: &Answers, keep: &ItemSet, b: &Answers) -> Answers {
     let mut c = Answers::new();
-    for &id in ItemId::ALL {
+    for id in ItemId::ALL {
         let from = if keep[id.index()] { a } else { b };
         if let Some(r) = from.get(id) {
             c.set(id, r).expect("copied answers are valid");
@@ -330,7 +330,7 @@ proptest! {
 /// The answer set without its declined answers.
 fn without_declines(a: &Answers) -> Answers {
     let mut a = a.clone();
-    for &id in ItemId::ALL {
+    for id in ItemId::ALL {
         if a.get(id) == Some(Response::Declined) {
             a.remove(id);
         }
