@@ -8,7 +8,7 @@ use crate::browser;
 use crate::components::app::ConfigState;
 use crate::messages as m;
 use crate::state::{Action, State};
-use crate::summary::Summary;
+use crate::summary::{ScoreRow, Summary};
 use carestep_engine::config::{ClinicConfig, Program};
 use carestep_engine::Level;
 use std::rc::Rc;
@@ -69,7 +69,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     html! {
         <div class="cs-screen cs-result" data-testid="result" data-level={level.as_str()}>
             <div class="cs-back cs-no-print">
-                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
+                { link_button(m::BACK, on_back) }
             </div>
             <h1 class="cs-title" tabindex="-1">{ m::RESULT_TITLE }</h1>
             <p class="cs-print-only">{ m::SUMMARY_DATE }{ " " }{ summary.date.clone() }</p>
@@ -79,33 +79,33 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <span>{ m::NOT_A_DIAGNOSIS }</span>
             </div>
 
-            <h2>{ m::RESULT_WHAT_IT_IS }</h2>
-            { for m::level_description(level).iter().map(|p| html! { <p>{ *p }</p> }) }
+            { h2(m::RESULT_WHAT_IT_IS) }
+            { for m::level_description(level).iter().map(|text| p(text)) }
 
             <div class="cs-no-print">
-                <h2>{ m::RESULT_NEXT }</h2>
+                { h2(m::RESULT_NEXT) }
                 { next_step(config, level) }
                 if has_program_questions(level) {
-                    <h2>{ m::QUESTIONS_TITLE }</h2>
+                    { h2(m::QUESTIONS_TITLE) }
                     { program_questions(config, level) }
                 }
             </div>
 
             if !summary.notes.is_empty() {
-                <h2>{ m::RESULT_IMPORTANT }</h2>
-                { list(summary.notes.iter().map(|n| n.to_string()), "cs-list cs-flags") }
+                { h2(m::RESULT_IMPORTANT) }
+                { list("cs-list cs-flags", summary.notes.iter().map(|n| n.to_string()).collect()) }
             }
 
-            <h2>{ m::RESULT_WHY }</h2>
+            { h2(m::RESULT_WHY) }
             if summary.reasons.is_empty() {
-                <p>{ m::RESULT_WHY_NONE }</p>
+                { p(m::RESULT_WHY_NONE) }
             } else {
                 <ul class="cs-list cs-reasons">
                     { for summary.reasons.iter().map(|r| html! {
                         <li data-rule={r.rule.as_str()}>
                             { r.sentence }
                             if !r.evidence.is_empty() {
-                                { list(r.evidence.iter().cloned(), "cs-evidence cs-small") }
+                                { list("cs-evidence cs-small", r.evidence.clone()) }
                             }
                         </li>
                     }) }
@@ -113,28 +113,28 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             }
 
             if !summary.scores.is_empty() {
-                <h2>{ m::RESULT_SCORES }</h2>
-                { list(summary.scores.iter().map(|row| row.sentence()), "cs-list cs-scores") }
+                { h2(m::RESULT_SCORES) }
+                { list("cs-list cs-scores", summary.scores.iter().map(ScoreRow::sentence).collect()) }
             }
 
             <div class="cs-print-only">
-                <h2>{ m::SUMMARY_ANSWERS }</h2>
-                { list(summary.answers.iter().map(|a| format!("{} — {}", a.question, a.answer)), "cs-list") }
+                { h2(m::SUMMARY_ANSWERS) }
+                { list("cs-list", summary.answers.iter().map(|a| [a.question, " — ", &a.answer].concat()).collect()) }
             </div>
 
             if !summary.attributions.is_empty() {
-                <h2>{ m::RESULT_ABOUT }</h2>
-                { list(summary.attributions.iter().cloned(), "cs-list cs-attribution") }
+                { h2(m::RESULT_ABOUT) }
+                { list("cs-list cs-attribution", summary.attributions.clone()) }
             }
             <p class="cs-print-only">{ m::SUMMARY_NOT_DIAGNOSIS }</p>
 
             <div class="cs-no-print">
-                <h2>{ m::RESULT_KEEP }</h2>
-                <p>{ m::RESULT_KEEP_INTRO }</p>
+                { h2(m::RESULT_KEEP) }
+                { p(m::RESULT_KEEP_INTRO) }
                 <div class="cs-actions">
-                    <button type="button" class="cs-button cs-button-secondary" onclick={on_print}>{ m::PRINT }</button>
-                    <button type="button" class="cs-button cs-button-secondary" onclick={on_save}>{ m::SAVE }</button>
-                    <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+                    { secondary_button(m::PRINT, on_print) }
+                    { secondary_button(m::SAVE, on_save) }
+                    { secondary_button(m::CLEAR, on_clear) }
                 </div>
                 <p class="cs-save-note" role="status">
                     { match *save_note {
@@ -148,9 +148,28 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     }
 }
 
-/// A plain list of texts (one code path for every list on the page keeps the bundle small).
-fn list(items: impl Iterator<Item = String>, class: &'static str) -> Html {
-    html! { <ul class={class}>{ for items.map(|text| html! { <li>{ text }</li> }) }</ul> }
+// One small helper per kind of element: every heading, paragraph, list and button on the
+// page goes through one copy of its construction code, which keeps the bundle small.
+
+fn h2(text: &'static str) -> Html {
+    html! { <h2>{ text }</h2> }
+}
+
+fn p(text: &'static str) -> Html {
+    html! { <p>{ text }</p> }
+}
+
+/// A plain list of texts.
+fn list(class: &'static str, items: Vec<String>) -> Html {
+    html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
+}
+
+fn link_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-link-button" {onclick}>{ label }</button> }
+}
+
+fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
 }
 
 /// The levels a person would look for a program at.
@@ -243,7 +262,7 @@ fn program_questions(config: &ClinicConfig, level: Level) -> Html {
                     <li>
                         <span class="cs-ask-question">{ question }</span>
                         if let Some(answer) = answer {
-                            <span class="cs-ask-answer"><strong>{ format!("{who}: ") }</strong>{ answer }</span>
+                            <span class="cs-ask-answer"><strong>{ [who.as_str(), ": "].concat() }</strong>{ answer }</span>
                         }
                     </li>
                 }) }
