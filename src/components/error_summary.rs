@@ -8,16 +8,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub message: AttrValue,
-    /// The DOM id of the input to move to.
-    pub target: AttrValue,
-}
-
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let target = props.target.clone();
+/// The summary for `message`, linking to the input whose DOM id is `target`. A plain
+/// function rather than a component: it has no state of its own.
+pub fn error_summary(message: &'static str, target: String) -> Html {
+    let href = format!("#{target}");
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         // Find the input next to the summary (works inside a Shadow DOM root too).
@@ -41,7 +35,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
             aria-labelledby="cs-error-summary-title">
             <h2 id="cs-error-summary-title">{ m::ERROR_SUMMARY_TITLE }</h2>
             <ul class="cs-list">
-                <li><a href={format!("#{}", props.target)} {onclick}>{ props.message.clone() }</a></li>
+                <li><a {href} {onclick}>{ message }</a></li>
             </ul>
         </div>
     }

@@ -4,7 +4,7 @@
 //! unsuffixed so the error summary can link to it), an error summary that takes focus, a
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::error_summary;
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
@@ -150,7 +150,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
             </div>
             if let Some(text) = error_text {
-                <ErrorSummary message={text} target={option_dom_id(id, 0)} />
+                { error_summary(text, option_dom_id(id, 0)) }
             }
             <p class="cs-progress">
                 { m::progress(p.position, p.about_total) }
