@@ -1,6 +1,7 @@
 //! Check your answers: every answer on the path, grouped by questionnaire, each with a
 //! Change button whose accessible name includes the question (GOV.UK summary list).
 
+use crate::components::parts::on_click;
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::answer_rows;
@@ -15,16 +16,14 @@ pub struct CheckProps {
 #[component]
 pub fn CheckScreen(props: &CheckProps) -> Html {
     let rows = answer_rows(&props.state.answers, &props.state.path());
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let on_result = props.dispatch.reform(|_: MouseEvent| Action::SeeResult);
+    let on_back = on_click(&props.dispatch, Action::Back);
+    let on_result = on_click(&props.dispatch, Action::SeeResult);
 
     // Group consecutive rows of the same questionnaire under one heading.
     let mut groups: Vec<(&'static str, Vec<Html>)> = Vec::new();
     for row in rows {
         let id = row.id;
-        let onclick = props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::Change(id));
+        let onclick = on_click(&props.dispatch, Action::Change(id));
         let entry = html! {
             <div class="cs-answer" key={id.as_str()}>
                 <dt>{ row.question }</dt>

@@ -2,6 +2,7 @@
 //! says so through `next_step`). Large call/text buttons for every crisis line, a calm
 //! explanation, the reasons, and a way back in case an answer was a mistake.
 
+use crate::components::parts::on_click;
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
@@ -54,8 +55,8 @@ pub fn crisis_buttons(crisis: &Crisis) -> Html {
 #[component]
 pub fn CrisisScreen(props: &CrisisProps) -> Html {
     let state = &props.state;
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    let on_back = on_click(&props.dispatch, Action::Back);
+    let on_clear = on_click(&props.dispatch, Action::Clear);
     // The level is the engine's (crisis_now whenever this screen shows).
     let level = state
         .assessment

@@ -8,6 +8,7 @@ pub mod config_error;
 pub mod crisis;
 pub mod error_summary;
 pub mod out_of_scope;
+pub mod parts;
 pub mod question;
 pub mod result;
 pub mod standard_drink;

@@ -2,6 +2,7 @@
 //! suggest a level, so it points to people who can help and to the crisis lines.
 
 use crate::components::crisis::crisis_buttons;
+use crate::components::parts::on_click;
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Crisis;
@@ -18,8 +19,8 @@ pub struct OutOfScopeProps {
 
 #[component]
 pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    let on_back = on_click(&props.dispatch, Action::Back);
+    let on_clear = on_click(&props.dispatch, Action::Clear);
     html! {
         <div class="cs-screen cs-out-of-scope" data-testid="result" data-level={props.level.as_str()}>
             <div class="cs-back">

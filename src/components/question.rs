@@ -5,6 +5,7 @@
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
 use crate::components::error_summary::error_summary;
+use crate::components::parts::on_click;
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
@@ -80,8 +81,8 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         state.error.is_some().then_some("cs-field-error")
     );
 
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let on_skip = props.dispatch.reform(|_: MouseEvent| Action::Skip);
+    let on_back = on_click(&props.dispatch, Action::Back);
+    let on_skip = on_click(&props.dispatch, Action::Skip);
     let on_submit = props.dispatch.reform(|event: SubmitEvent| {
         event.prevent_default();
         Action::Continue

@@ -6,6 +6,7 @@
 
 use crate::browser;
 use crate::components::app::ConfigState;
+use crate::components::parts::on_click;
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::{ScoreRow, Summary};
@@ -47,8 +48,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     ));
     let level = assessment.level;
 
-    let on_back = props.dispatch.reform(|_: MouseEvent| Action::Back);
-    let on_clear = props.dispatch.reform(|_: MouseEvent| Action::Clear);
+    let on_back = on_click(&props.dispatch, Action::Back);
+    let on_clear = on_click(&props.dispatch, Action::Clear);
     let on_print = Callback::from(|_: MouseEvent| browser::print_page());
     let on_save = {
         let summary = summary.clone();

@@ -1,6 +1,7 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
 //! crisis numbers and the clinic's phone, and the Start button.
 
+use crate::components::parts::on_click;
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Clinic;
@@ -14,7 +15,7 @@ pub struct StartProps {
 
 #[component]
 pub fn StartScreen(props: &StartProps) -> Html {
-    let onclick = props.dispatch.reform(|_: MouseEvent| Action::Start);
+    let onclick = on_click(&props.dispatch, Action::Start);
     let phone = props.clinic.as_ref().and_then(|clinic| {
         let phone = clinic.phone.as_ref()?;
         Some(html! {
