@@ -1,7 +1,7 @@
 //! Check your answers: every answer on the path, grouped by questionnaire, each with a
 //! Change button whose accessible name includes the question (GOV.UK summary list).
 
-use crate::components::parts::on_click;
+use crate::components::parts::{back_row, on_click};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::answer_rows;
@@ -43,9 +43,7 @@ pub fn CheckScreen(props: &CheckProps) -> Html {
 
     html! {
         <div class="cs-screen cs-check">
-            <div class="cs-back">
-                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
-            </div>
+            { back_row(on_back) }
             <h1 class="cs-title" tabindex="-1">{ m::CHECK_TITLE }</h1>
             <p>{ m::CHECK_INTRO }</p>
             { for groups.into_iter().map(|(name, entries)| html! {

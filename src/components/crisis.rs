@@ -2,7 +2,7 @@
 //! says so through `next_step`). Large call/text buttons for every crisis line, a calm
 //! explanation, the reasons, and a way back in case an answer was a mistake.
 
-use crate::components::parts::on_click;
+use crate::components::parts::{back_row, on_click, secondary_button};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
@@ -77,9 +77,7 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
     };
     html! {
         <div class="cs-screen cs-crisis-screen" data-testid="result" data-level={level.as_str()}>
-            <div class="cs-back">
-                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
-            </div>
+            { back_row(on_back) }
             <h1 class="cs-title" tabindex="-1">{ m::CRISIS_TITLE }</h1>
             <p class="cs-lead">{ m::CRISIS_LEAD }</p>
             // The buttons first: on a phone they are what fits on the first screen.
@@ -94,7 +92,7 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
             }
             <p>{ m::CRISIS_BACK_NOTE }</p>
             <div class="cs-actions">
-                <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+                { secondary_button(m::CLEAR, on_clear) }
             </div>
         </div>
     }

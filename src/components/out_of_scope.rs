@@ -2,7 +2,7 @@
 //! suggest a level, so it points to people who can help and to the crisis lines.
 
 use crate::components::crisis::crisis_buttons;
-use crate::components::parts::on_click;
+use crate::components::parts::{back_row, on_click, secondary_button};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Crisis;
@@ -23,9 +23,7 @@ pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
     let on_clear = on_click(&props.dispatch, Action::Clear);
     html! {
         <div class="cs-screen cs-out-of-scope" data-testid="result" data-level={props.level.as_str()}>
-            <div class="cs-back">
-                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
-            </div>
+            { back_row(on_back) }
             <h1 class="cs-title" tabindex="-1">{ m::OUT_OF_SCOPE_TITLE }</h1>
             <p>{ m::OUT_OF_SCOPE_BODY }</p>
             <div class="cs-callout">
@@ -36,7 +34,7 @@ pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
             </div>
             <p>{ m::OUT_OF_SCOPE_BACK }</p>
             <div class="cs-actions">
-                <button type="button" class="cs-button cs-button-secondary" onclick={on_clear}>{ m::CLEAR }</button>
+                { secondary_button(m::CLEAR, on_clear) }
             </div>
         </div>
     }

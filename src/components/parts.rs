@@ -8,3 +8,18 @@ use yew::prelude::*;
 pub fn on_click(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEvent> {
     dispatch.reform(move |_: MouseEvent| action.clone())
 }
+
+/// A button that looks like a link (Back, Skip this question).
+pub fn link_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-link-button" {onclick}>{ label }</button> }
+}
+
+/// The Back button at the top of a screen, in its `cs-back` row.
+pub fn back_row(onclick: Callback<MouseEvent>) -> Html {
+    html! { <div class="cs-back">{ link_button(crate::messages::BACK, onclick) }</div> }
+}
+
+/// A secondary button (Print, Save a copy, Clear my answers).
+pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
+}

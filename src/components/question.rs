@@ -5,7 +5,7 @@
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
 use crate::components::error_summary::error_summary;
-use crate::components::parts::on_click;
+use crate::components::parts::{back_row, link_button, on_click};
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
@@ -147,9 +147,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
 
     html! {
         <div class="cs-screen cs-question" data-item={key}>
-            <div class="cs-back">
-                <button type="button" class="cs-link-button" onclick={on_back}>{ m::BACK }</button>
-            </div>
+            { back_row(on_back) }
             if let Some(text) = error_text {
                 { error_summary(text, option_dom_id(id, 0)) }
             }
@@ -166,7 +164,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 <div class={field_class}>{ field }</div>
                 <div class="cs-actions">
                     <button type="submit" class="cs-button">{ m::CONTINUE }</button>
-                    <button type="button" class="cs-link-button" onclick={on_skip}>{ m::SKIP }</button>
+                    { link_button(m::SKIP, on_skip) }
                 </div>
             </form>
             if let Some(attribution) = info.attribution {

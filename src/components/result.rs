@@ -6,7 +6,7 @@
 
 use crate::browser;
 use crate::components::app::ConfigState;
-use crate::components::parts::on_click;
+use crate::components::parts::{link_button, on_click, secondary_button};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::{ScoreRow, Summary};
@@ -149,8 +149,8 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     }
 }
 
-// One small helper per kind of element: every heading, paragraph, list and button on the
-// page goes through one copy of its construction code, which keeps the bundle small.
+// One small helper per kind of element: every heading, paragraph and list on the page goes
+// through one copy of its construction code, which keeps the bundle small.
 
 fn h2(text: &'static str) -> Html {
     html! { <h2>{ text }</h2> }
@@ -163,14 +163,6 @@ fn p(text: &'static str) -> Html {
 /// A plain list of texts.
 fn list(class: &'static str, items: Vec<String>) -> Html {
     html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
-}
-
-fn link_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
-    html! { <button type="button" class="cs-link-button" {onclick}>{ label }</button> }
-}
-
-fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
-    html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
 }
 
 /// The levels a person would look for a program at.
