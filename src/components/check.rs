@@ -1,7 +1,7 @@
 //! Check your answers: every answer on the path, grouped by questionnaire, each with a
 //! Change button whose accessible name includes the question (GOV.UK summary list).
 
-use crate::components::parts::{back_row, on_click};
+use crate::components::parts::{actions, back_row, on_click, p, primary_button, title};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::answer_rows;
@@ -44,17 +44,15 @@ pub fn CheckScreen(props: &CheckProps) -> Html {
     html! {
         <div class="cs-screen cs-check">
             { back_row(on_back) }
-            <h1 class="cs-title" tabindex="-1">{ m::CHECK_TITLE }</h1>
-            <p>{ m::CHECK_INTRO }</p>
+            { title(m::CHECK_TITLE) }
+            { p(m::CHECK_INTRO) }
             { for groups.into_iter().map(|(name, entries)| html! {
                 <>
                     <h2 class="cs-section-title">{ name }</h2>
                     <dl class="cs-answers">{ for entries }</dl>
                 </>
             }) }
-            <div class="cs-actions">
-                <button type="button" class="cs-button" onclick={on_result}>{ m::SEE_RESULT }</button>
-            </div>
+            { actions(primary_button(m::SEE_RESULT, on_result)) }
         </div>
     }
 }

@@ -2,7 +2,7 @@
 //! says so through `next_step`). Large call/text buttons for every crisis line, a calm
 //! explanation, the reasons, and a way back in case an answer was a mistake.
 
-use crate::components::parts::{back_row, on_click, secondary_button};
+use crate::components::parts::{actions, back_row, h2, on_click, p, secondary_button, title};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
@@ -78,22 +78,20 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
     html! {
         <div class="cs-screen cs-crisis-screen" data-testid="result" data-level={level.as_str()}>
             { back_row(on_back) }
-            <h1 class="cs-title" tabindex="-1">{ m::CRISIS_TITLE }</h1>
+            { title(m::CRISIS_TITLE) }
             <p class="cs-lead">{ m::CRISIS_LEAD }</p>
             // The buttons first: on a phone they are what fits on the first screen.
             { crisis_buttons(&props.crisis) }
             <p><strong>{ lead }</strong></p>
-            <p>{ m::CRISIS_CALM }</p>
+            { p(m::CRISIS_CALM) }
             if let Some(reasons) = reasons.filter(|r| !r.is_empty()) {
-                <h2>{ m::CRISIS_WHY }</h2>
+                { h2(m::CRISIS_WHY) }
                 <ul class="cs-list cs-reasons">
                     { for reasons.iter().map(|r| html! { <li>{ r.sentence }</li> }) }
                 </ul>
             }
-            <p>{ m::CRISIS_BACK_NOTE }</p>
-            <div class="cs-actions">
-                { secondary_button(m::CLEAR, on_clear) }
-            </div>
+            { p(m::CRISIS_BACK_NOTE) }
+            { actions(secondary_button(m::CLEAR, on_clear)) }
         </div>
     }
 }

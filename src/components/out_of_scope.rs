@@ -2,7 +2,7 @@
 //! suggest a level, so it points to people who can help and to the crisis lines.
 
 use crate::components::crisis::crisis_buttons;
-use crate::components::parts::{back_row, on_click, secondary_button};
+use crate::components::parts::{actions, back_row, on_click, p, secondary_button, title};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Crisis;
@@ -24,18 +24,16 @@ pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
     html! {
         <div class="cs-screen cs-out-of-scope" data-testid="result" data-level={props.level.as_str()}>
             { back_row(on_back) }
-            <h1 class="cs-title" tabindex="-1">{ m::OUT_OF_SCOPE_TITLE }</h1>
-            <p>{ m::OUT_OF_SCOPE_BODY }</p>
+            { title(m::OUT_OF_SCOPE_TITLE) }
+            { p(m::OUT_OF_SCOPE_BODY) }
             <div class="cs-callout">
                 if props.crisis.uses_us_numbers() {
-                    <p>{ m::OUT_OF_SCOPE_988 }</p>
+                    { p(m::OUT_OF_SCOPE_988) }
                 }
                 { crisis_buttons(&props.crisis) }
             </div>
-            <p>{ m::OUT_OF_SCOPE_BACK }</p>
-            <div class="cs-actions">
-                { secondary_button(m::CLEAR, on_clear) }
-            </div>
+            { p(m::OUT_OF_SCOPE_BACK) }
+            { actions(secondary_button(m::CLEAR, on_clear)) }
         </div>
     }
 }

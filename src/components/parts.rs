@@ -23,3 +23,27 @@ pub fn back_row(onclick: Callback<MouseEvent>) -> Html {
 pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
 }
+
+/// A primary button (Start, See my result).
+pub fn primary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-button" {onclick}>{ label }</button> }
+}
+
+/// The row of buttons at the end of a screen.
+pub fn actions(buttons: Html) -> Html {
+    html! { <div class="cs-actions">{ buttons }</div> }
+}
+
+/// The screen's heading; the app moves focus to it when the screen changes.
+pub fn title(text: &'static str) -> Html {
+    html! { <h1 class="cs-title" tabindex="-1">{ text }</h1> }
+}
+
+pub fn h2(text: &'static str) -> Html {
+    html! { <h2>{ text }</h2> }
+}
+
+/// A paragraph of text.
+pub fn p(text: impl Into<AttrValue>) -> Html {
+    html! { <p>{ text.into() }</p> }
+}

@@ -6,7 +6,7 @@
 
 use crate::browser;
 use crate::components::app::ConfigState;
-use crate::components::parts::{link_button, on_click, secondary_button};
+use crate::components::parts::{actions, h2, link_button, on_click, p, secondary_button, title};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::{ScoreRow, Summary};
@@ -72,7 +72,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             <div class="cs-back cs-no-print">
                 { link_button(m::BACK, on_back) }
             </div>
-            <h1 class="cs-title" tabindex="-1">{ m::RESULT_TITLE }</h1>
+            { title(m::RESULT_TITLE) }
             <p class="cs-print-only">{ m::SUMMARY_DATE }{ " " }{ summary.date.clone() }</p>
             <div class="cs-level">
                 <span>{ m::RESULT_SUGGESTED }</span>
@@ -81,7 +81,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </div>
 
             { h2(m::RESULT_WHAT_IT_IS) }
-            { for m::level_description(level).iter().map(|text| p(text)) }
+            { for m::level_description(level).iter().map(|text| p(*text)) }
 
             <div class="cs-no-print">
                 { h2(m::RESULT_NEXT) }
@@ -132,11 +132,13 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             <div class="cs-no-print">
                 { h2(m::RESULT_KEEP) }
                 { p(m::RESULT_KEEP_INTRO) }
-                <div class="cs-actions">
-                    { secondary_button(m::PRINT, on_print) }
-                    { secondary_button(m::SAVE, on_save) }
-                    { secondary_button(m::CLEAR, on_clear) }
-                </div>
+                { actions(html! {
+                    <>
+                        { secondary_button(m::PRINT, on_print) }
+                        { secondary_button(m::SAVE, on_save) }
+                        { secondary_button(m::CLEAR, on_clear) }
+                    </>
+                }) }
                 <p class="cs-save-note" role="status">
                     { match *save_note {
                         SaveNote::None => "",
@@ -147,17 +149,6 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </div>
         </div>
     }
-}
-
-// One small helper per kind of element: every heading, paragraph and list on the page goes
-// through one copy of its construction code, which keeps the bundle small.
-
-fn h2(text: &'static str) -> Html {
-    html! { <h2>{ text }</h2> }
-}
-
-fn p(text: &'static str) -> Html {
-    html! { <p>{ text }</p> }
 }
 
 /// A plain list of texts.
@@ -187,12 +178,12 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
         html! {
             <div class="cs-callout cs-offer" data-testid="clinic-offer">
                 if !name.is_empty() {
-                    <p>{ m::next_offer_intro(name, &program.name) }</p>
+                    { p(m::next_offer_intro(name, &program.name)) }
                 } else {
                     <p><strong>{ program.name.clone() }</strong></p>
                 }
                 if let Some(schedule) = &program.schedule {
-                    <p>{ schedule.clone() }</p>
+                    { p(schedule.clone()) }
                 }
                 <p>
                     <a class="cs-button" href={program.cta.url.as_str().to_owned()}>{ program.cta.label.clone() }</a>
@@ -212,9 +203,9 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
             html! {
                 <div class="cs-generic-next" data-testid="generic-next">
                     if let Some(intro) = intro {
-                        <p>{ intro }</p>
+                        { p(intro) }
                     }
-                    <p>{ m::level_find(level) }</p>
+                    { p(m::level_find(level)) }
                     if locator {
                         <ul class="cs-list">
                             <li><a href={m::FIND_TREATMENT_URL} rel="noreferrer">{ m::FIND_TREATMENT }</a></li>
@@ -249,7 +240,7 @@ fn program_questions(config: &ClinicConfig, level: Level) -> Html {
     let who = clinic.unwrap_or_else(|| program.map(|p| p.name.clone()).unwrap_or_default());
     html! {
         <>
-            <p>{ m::QUESTIONS_INTRO }</p>
+            { p(m::QUESTIONS_INTRO) }
             <ul class="cs-list cs-ask">
                 { for rows.into_iter().map(|(question, answer)| html! {
                     <li>

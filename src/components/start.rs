@@ -1,7 +1,7 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
 //! crisis numbers and the clinic's phone, and the Start button.
 
-use crate::components::parts::on_click;
+use crate::components::parts::{actions, on_click, p, primary_button, title};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Clinic;
@@ -27,8 +27,8 @@ pub fn StartScreen(props: &StartProps) -> Html {
     });
     html! {
         <div class="cs-screen cs-start">
-            <h1 class="cs-title" tabindex="-1">{ m::START_TITLE }</h1>
-            <p>{ m::START_INTRO }</p>
+            { title(m::START_TITLE) }
+            { p(m::START_INTRO) }
             <ul class="cs-list">
                 <li>{ m::START_TIME }</li>
                 <li>{ m::START_PRIVATE }</li>
@@ -36,9 +36,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
                 <li>{ m::START_NOT_DIAGNOSIS }</li>
             </ul>
             { for phone }
-            <div class="cs-actions">
-                <button type="button" class="cs-button" {onclick}>{ m::START_BUTTON }</button>
-            </div>
+            { actions(primary_button(m::START_BUTTON, onclick)) }
         </div>
     }
 }
