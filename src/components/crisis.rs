@@ -2,10 +2,9 @@
 //! says so through `next_step`). Large call/text buttons for every crisis line, a calm
 //! explanation, the reasons, and a way back in case an answer was a mistake.
 
-use crate::components::parts::{actions, back_row, h2, on_click, p, secondary_button, title};
+use crate::components::parts::{actions, back_row, h2, list, on_click, p, secondary_button, title};
 use crate::messages as m;
 use crate::state::{Action, State};
-use crate::summary::Summary;
 use carestep_engine::config::Crisis;
 use carestep_engine::Level;
 use yew::prelude::*;
@@ -63,13 +62,14 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
         .as_ref()
         .map(|a| a.level)
         .unwrap_or(Level::CrisisNow);
-    let reasons = state.assessment.as_ref().map(|a| {
-        Summary::new(a, &state.answers, &state.path(), String::new())
-            .reasons
-            .into_iter()
-            .filter(|r| r.rule.is_crisis())
-            .collect::<Vec<_>>()
-    });
+    // The crisis rules that fired, in the engine's order (the same sentences as the result).
+    let reasons: Vec<String> = state
+        .assessment
+        .iter()
+        .flat_map(|a| a.rules_fired.iter())
+        .filter(|rule| rule.is_crisis())
+        .map(|&rule| m::rule_sentence(rule).to_owned())
+        .collect();
     let lead = if props.crisis.uses_us_numbers() {
         m::CRISIS_CALL_988
     } else {
@@ -84,11 +84,9 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
             { crisis_buttons(&props.crisis) }
             <p><strong>{ lead }</strong></p>
             { p(m::CRISIS_CALM) }
-            if let Some(reasons) = reasons.filter(|r| !r.is_empty()) {
+            if !reasons.is_empty() {
                 { h2(m::CRISIS_WHY) }
-                <ul class="cs-list cs-reasons">
-                    { for reasons.iter().map(|r| html! { <li>{ r.sentence }</li> }) }
-                </ul>
+                { list("cs-list cs-reasons", reasons) }
             }
             { p(m::CRISIS_BACK_NOTE) }
             { actions(secondary_button(m::CLEAR, on_clear)) }

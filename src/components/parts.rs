@@ -47,3 +47,8 @@ pub fn h2(text: &'static str) -> Html {
 pub fn p(text: impl Into<AttrValue>) -> Html {
     html! { <p>{ text.into() }</p> }
 }
+
+/// A plain list of texts.
+pub fn list(class: &'static str, items: Vec<String>) -> Html {
+    html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
+}

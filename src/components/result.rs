@@ -6,7 +6,9 @@
 
 use crate::browser;
 use crate::components::app::ConfigState;
-use crate::components::parts::{actions, h2, link_button, on_click, p, secondary_button, title};
+use crate::components::parts::{
+    actions, h2, link_button, list, on_click, p, secondary_button, title,
+};
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::{ScoreRow, Summary};
@@ -149,11 +151,6 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </div>
         </div>
     }
-}
-
-/// A plain list of texts.
-fn list(class: &'static str, items: Vec<String>) -> Html {
-    html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
 }
 
 /// The levels a person would look for a program at.

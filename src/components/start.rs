@@ -1,7 +1,7 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
 //! crisis numbers and the clinic's phone, and the Start button.
 
-use crate::components::parts::{actions, on_click, p, primary_button, title};
+use crate::components::parts::{actions, list, on_click, p, primary_button, title};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Clinic;
@@ -25,16 +25,19 @@ pub fn StartScreen(props: &StartProps) -> Html {
             </p>
         })
     });
+    let facts = [
+        m::START_TIME,
+        m::START_PRIVATE,
+        m::START_SKIP,
+        m::START_NOT_DIAGNOSIS,
+    ]
+    .map(String::from)
+    .into();
     html! {
         <div class="cs-screen cs-start">
             { title(m::START_TITLE) }
             { p(m::START_INTRO) }
-            <ul class="cs-list">
-                <li>{ m::START_TIME }</li>
-                <li>{ m::START_PRIVATE }</li>
-                <li>{ m::START_SKIP }</li>
-                <li>{ m::START_NOT_DIAGNOSIS }</li>
-            </ul>
+            { list("cs-list", facts) }
             { for phone }
             { actions(primary_button(m::START_BUTTON, onclick)) }
         </div>
