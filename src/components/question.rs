@@ -76,10 +76,11 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     let stem = it
         .stem
         .map(|stem| html! { <p class="cs-stem" id={stem_id.clone()}>{ stem }</p> });
-    let field_class = classes!(
-        "cs-field",
-        state.error.is_some().then_some("cs-field-error")
-    );
+    let field_class = if state.error.is_some() {
+        "cs-field cs-field-error"
+    } else {
+        "cs-field"
+    };
 
     let on_back = on_click(&props.dispatch, Action::Back);
     let on_skip = on_click(&props.dispatch, Action::Skip);
