@@ -2,7 +2,9 @@
 //! says so through `next_step`). Large call/text buttons for every crisis line, a calm
 //! explanation, the reasons, and a way back in case an answer was a mistake.
 
-use crate::components::parts::{actions, back_row, h2, list, on_click, p, secondary_button, title};
+use crate::components::parts::{
+    actions, back_row, h2, list, on_click, p, p_class, secondary_button, title,
+};
 use crate::messages as m;
 use crate::state::{Action, State};
 use carestep_engine::config::Crisis;
@@ -79,7 +81,7 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
         <div class="cs-screen cs-crisis-screen" data-testid="result" data-level={level.as_str()}>
             { back_row(on_back) }
             { title(m::CRISIS_TITLE) }
-            <p class="cs-lead">{ m::CRISIS_LEAD }</p>
+            { p_class("cs-lead", m::CRISIS_LEAD) }
             // The buttons first: on a phone they are what fits on the first screen.
             { crisis_buttons(&props.crisis) }
             <p><strong>{ lead }</strong></p>

@@ -52,3 +52,8 @@ pub fn p(text: impl Into<AttrValue>) -> Html {
 pub fn list(class: &'static str, items: Vec<String>) -> Html {
     html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
 }
+
+/// A paragraph of text with a class (`cs-lead`, `cs-intro`, `cs-print-only` …).
+pub fn p_class(class: &'static str, text: &'static str) -> Html {
+    html! { <p class={class}>{ text }</p> }
+}

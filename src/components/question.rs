@@ -5,7 +5,7 @@
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
 use crate::components::error_summary::error_summary;
-use crate::components::parts::{back_row, link_button, on_click};
+use crate::components::parts::{back_row, link_button, on_click, p_class};
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
@@ -156,9 +156,9 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 { m::progress(p.position, p.about_total) }
                 <progress aria-hidden="true" max={p.about_total.to_string()} value={p.position.to_string()}></progress>
             </p>
-            <p class="cs-instrument">{ info.name }</p>
+            { p_class("cs-instrument", info.name) }
             if let Some(intro) = intro {
-                <p class="cs-intro">{ intro }</p>
+                { p_class("cs-intro", intro) }
             }
             <form class="cs-form" novalidate=true onsubmit={on_submit}>
                 { stem }
@@ -169,7 +169,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 </div>
             </form>
             if let Some(attribution) = info.attribution {
-                <p class="cs-attribution">{ attribution }</p>
+                { p_class("cs-attribution", attribution) }
             }
         </div>
     }

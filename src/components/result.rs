@@ -7,7 +7,7 @@
 use crate::browser;
 use crate::components::app::ConfigState;
 use crate::components::parts::{
-    actions, h2, link_button, list, on_click, p, secondary_button, title,
+    actions, h2, link_button, list, on_click, p, p_class, secondary_button, title,
 };
 use crate::messages as m;
 use crate::state::{Action, State};
@@ -129,7 +129,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 { h2(m::RESULT_ABOUT) }
                 { list("cs-list cs-attribution", summary.attributions.clone()) }
             }
-            <p class="cs-print-only">{ m::SUMMARY_NOT_DIAGNOSIS }</p>
+            { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
 
             <div class="cs-no-print">
                 { h2(m::RESULT_KEEP) }

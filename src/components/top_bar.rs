@@ -1,6 +1,7 @@
 //! The bar at the top of every screen: the crisis numbers (as `tel:`/`sms:` links) and the
 //! Quick exit button.
 
+use crate::components::parts::p_class;
 use crate::messages as m;
 use carestep_engine::config::{Crisis, CrisisLine};
 use yew::prelude::*;
@@ -37,7 +38,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         <div class="cs-topbar cs-no-print">
             <p class="cs-crisis-bar">{ m::CRISIS_PREFIX }{ " " }{ for joined }</p>
             <button type="button" class="cs-button cs-quick-exit" {onclick}>{ m::QUICK_EXIT }</button>
-            <p class="cs-quick-exit-hint">{ m::QUICK_EXIT_HINT }</p>
+            { p_class("cs-quick-exit-hint", m::QUICK_EXIT_HINT) }
         </div>
     }
 }
