@@ -2,6 +2,7 @@
 //! closure and every element written out in a screen adds its own construction code.
 
 use crate::state::Action;
+use carestep_engine::config::Phone;
 use yew::prelude::*;
 
 /// A click that sends `action`.
@@ -56,4 +57,20 @@ pub fn list(class: &'static str, items: Vec<String>) -> Html {
 /// A paragraph of text with a class (`cs-lead`, `cs-intro`, `cs-print-only` …).
 pub fn p_class(class: &'static str, text: &'static str) -> Html {
     html! { <p class={class}>{ text }</p> }
+}
+
+/// A plain link.
+pub fn link(href: AttrValue, text: AttrValue) -> Html {
+    html! { <a {href}>{ text }</a> }
+}
+
+/// "{intro}(555) 014-2000." with the number as a `tel:` link.
+pub fn call_line(intro: String, phone: &Phone) -> Html {
+    html! {
+        <p>
+            { intro }
+            { link(phone.tel_url().as_str().to_owned().into(), phone.display().to_owned().into()) }
+            { "." }
+        </p>
+    }
 }

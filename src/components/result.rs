@@ -7,7 +7,7 @@
 use crate::browser;
 use crate::components::app::ConfigState;
 use crate::components::parts::{
-    actions, h2, link_button, list, on_click, p, p_class, secondary_button, title,
+    actions, call_line, h2, link_button, list, on_click, p, p_class, secondary_button, title,
 };
 use crate::messages as m;
 use crate::state::{Action, State};
@@ -166,9 +166,7 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
     let clinic = config.clinic();
     let call = clinic.and_then(|c| {
         let phone = c.phone.as_ref()?;
-        Some(html! {
-            <p>{ m::clinic_call(&c.name) }<a href={phone.tel_url().as_str().to_owned()}>{ phone.display() }</a>{ "." }</p>
-        })
+        Some(call_line(m::clinic_call(&c.name), phone))
     });
     let offer = config.offer_for(level).map(|program| {
         let name = clinic.map(|c| c.name.as_str()).unwrap_or_default();

@@ -1,7 +1,7 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
 //! crisis numbers and the clinic's phone, and the Start button.
 
-use crate::components::parts::{actions, list, on_click, p, primary_button, title};
+use crate::components::parts::{actions, call_line, list, on_click, p, primary_button, title};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Clinic;
@@ -18,12 +18,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
     let onclick = on_click(&props.dispatch, Action::Start);
     let phone = props.clinic.as_ref().and_then(|clinic| {
         let phone = clinic.phone.as_ref()?;
-        Some(html! {
-            <p>
-                { m::start_clinic_phone(&clinic.name) }
-                <a href={phone.tel_url().as_str().to_owned()}>{ phone.display() }</a>{ "." }
-            </p>
-        })
+        Some(call_line(m::start_clinic_phone(&clinic.name), phone))
     });
     let facts = [
         m::START_TIME,

@@ -1,7 +1,7 @@
 //! The bar at the top of every screen: the crisis numbers (as `tel:`/`sms:` links) and the
 //! Quick exit button.
 
-use crate::components::parts::p_class;
+use crate::components::parts::{link, p_class};
 use crate::messages as m;
 use carestep_engine::config::{Crisis, CrisisLine};
 use yew::prelude::*;
@@ -19,12 +19,12 @@ pub fn TopBar(props: &TopBarProps) -> Html {
     if props.crisis.uses_us_numbers() {
         parts.push(html! {
             <>
-                <a href="tel:988">{ m::call_label("988") }</a>
+                { link("tel:988".into(), m::call_label("988").into()) }
                 { " or " }
-                <a href="sms:988">{ format!("{} 988", m::TEXT) }</a>
+                { link("sms:988".into(), format!("{} 988", m::TEXT).into()) }
             </>
         });
-        parts.push(html! { <a href="tel:911">{ m::call_label("911") }</a> });
+        parts.push(link("tel:911".into(), m::call_label("911").into()));
     }
     parts.extend(props.crisis.lines().iter().map(line_links));
     let mut joined: Vec<Html> = Vec::new();
@@ -46,10 +46,16 @@ pub fn TopBar(props: &TopBarProps) -> Html {
 /// A clinic crisis line: "Riverbend crisis line: Call (555) 014-2999 or text (555) 014-2999".
 pub fn line_links(line: &CrisisLine) -> Html {
     let call = line.phone.as_ref().map(|p| {
-        html! { <a href={p.tel_url().as_str().to_owned()}>{ m::call_label(p.display()) }</a> }
+        link(
+            p.tel_url().as_str().to_owned().into(),
+            m::call_label(p.display()).into(),
+        )
     });
     let text = line.sms.as_ref().map(|p| {
-        html! { <a href={p.sms_url().as_str().to_owned()}>{ format!("{} {}", m::TEXT, p.display()) }</a> }
+        link(
+            p.sms_url().as_str().to_owned().into(),
+            format!("{} {}", m::TEXT, p.display()).into(),
+        )
     });
     let or = (call.is_some() && text.is_some()).then(|| html! { { " or " } });
     html! {
