@@ -94,10 +94,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 }
             </div>
 
-            if !summary.notes.is_empty() {
-                { h2(m::RESULT_IMPORTANT) }
-                { list("cs-list cs-flags", summary.notes.iter().map(|n| n.to_string()).collect()) }
-            }
+            { section(m::RESULT_IMPORTANT, "cs-list cs-flags", summary.notes.iter().map(|n| n.to_string()).collect()) }
 
             { h2(m::RESULT_WHY) }
             if summary.reasons.is_empty() {
@@ -115,20 +112,14 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 </ul>
             }
 
-            if !summary.scores.is_empty() {
-                { h2(m::RESULT_SCORES) }
-                { list("cs-list cs-scores", summary.scores.iter().map(ScoreRow::sentence).collect()) }
-            }
+            { section(m::RESULT_SCORES, "cs-list cs-scores", summary.scores.iter().map(ScoreRow::sentence).collect()) }
 
             <div class="cs-print-only">
                 { h2(m::SUMMARY_ANSWERS) }
                 { list("cs-list", summary.answers.iter().map(|a| [a.question, " — ", &a.answer].concat()).collect()) }
             </div>
 
-            if !summary.attributions.is_empty() {
-                { h2(m::RESULT_ABOUT) }
-                { list("cs-list cs-attribution", summary.attributions.clone()) }
-            }
+            { section(m::RESULT_ABOUT, "cs-list cs-attribution", summary.attributions.clone()) }
             { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
 
             <div class="cs-no-print">
@@ -151,6 +142,14 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// A heading and its list, or nothing when the list is empty.
+fn section(title: &'static str, class: &'static str, items: Vec<String>) -> Html {
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! { <>{ h2(title) }{ list(class, items) }</> }
 }
 
 /// The levels a person would look for a program at.
