@@ -7,7 +7,7 @@ use crate::components::parts::{
 };
 use crate::messages as m;
 use crate::state::{Action, State};
-use carestep_engine::config::Crisis;
+use carestep_engine::config::{Crisis, SafeUrl};
 use carestep_engine::Level;
 use yew::prelude::*;
 
@@ -23,34 +23,36 @@ pub struct CrisisProps {
 pub fn crisis_buttons(crisis: &Crisis) -> Html {
     let mut buttons: Vec<Html> = Vec::new();
     for line in crisis.all_lines() {
-        let ways = [
-            (
-                line.phone
-                    .as_ref()
-                    .map(|p| (m::call_label(p.display()), p.tel_url())),
+        if let Some(phone) = &line.phone {
+            buttons.push(crisis_button(
                 "cs-button",
-            ),
-            (
-                line.sms
-                    .as_ref()
-                    .map(|p| (m::text_label(p.display()), p.sms_url())),
+                phone.tel_url(),
+                m::call_label(phone.display()),
+                &line.label,
+            ));
+        }
+        if let Some(phone) = &line.sms {
+            buttons.push(crisis_button(
                 "cs-button cs-button-secondary",
-            ),
-        ];
-        for (way, class) in ways {
-            if let Some((action, url)) = way {
-                buttons.push(html! {
-                    <li>
-                        <a class={class} href={url.as_str().to_owned()}>
-                            <span class="cs-crisis-action">{ action }</span>
-                            <span class="cs-crisis-label">{ line.label.clone() }</span>
-                        </a>
-                    </li>
-                });
-            }
+                phone.sms_url(),
+                m::text_label(phone.display()),
+                &line.label,
+            ));
         }
     }
     html! { <ul class="cs-crisis-numbers">{ for buttons }</ul> }
+}
+
+/// One big link: "Call 988" over "Suicide & Crisis Lifeline".
+fn crisis_button(class: &'static str, url: SafeUrl, action: String, label: &str) -> Html {
+    html! {
+        <li>
+            <a class={class} href={url.as_str().to_owned()}>
+                <span class="cs-crisis-action">{ action }</span>
+                <span class="cs-crisis-label">{ label.to_owned() }</span>
+            </a>
+        </li>
+    }
 }
 
 #[component]
