@@ -5,7 +5,7 @@
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
 use crate::components::error_summary::error_summary;
-use crate::components::parts::{back_row, link_button, on_click, p_class};
+use crate::components::parts::{back_row, link_button, on_click, p_class, title};
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
@@ -27,6 +27,11 @@ pub fn option_dom_id(id: ItemId, index: usize) -> String {
     } else {
         format!("{}-{}", id.as_str(), index + 1)
     }
+}
+
+/// A paragraph that a field's `aria-describedby` points to.
+fn p_with_id(class: &'static str, id: String, text: &'static str) -> Html {
+    html! { <p {class} {id}>{ text }</p> }
 }
 
 #[component]
@@ -75,7 +80,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     });
     let stem = it
         .stem
-        .map(|stem| html! { <p class="cs-stem" id={stem_id.clone()}>{ stem }</p> });
+        .map(|stem| p_with_id("cs-stem", stem_id.clone(), stem));
     let field_class = if state.error.is_some() {
         "cs-field cs-field-error"
     } else {
@@ -97,12 +102,10 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             };
             let hint = it
                 .help
-                .map(|help| html! { <p class="cs-hint" id={hint_id.clone()}>{ help }</p> });
+                .map(|help| p_with_id("cs-hint", hint_id.clone(), help));
             html! {
                 <fieldset class="cs-fieldset" aria-describedby={described_by}>
-                    <legend class="cs-legend">
-                        <h1 class="cs-title" tabindex="-1">{ it.text }</h1>
-                    </legend>
+                    <legend class="cs-legend">{ title(it.text) }</legend>
                     { for hint }
                     if standard_drink::shows_for(id) {
                         { standard_drink::standard_drink_picture() }
@@ -136,7 +139,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
             html! {
                 <>
                     <h1 class="cs-title" tabindex="-1"><label for={key}>{ it.text }</label></h1>
-                    <p class="cs-hint" id={hint_id.clone()}>{ it.help.unwrap_or(m::COUNT_HINT) }</p>
+                    { p_with_id("cs-hint", hint_id.clone(), it.help.unwrap_or(m::COUNT_HINT)) }
                     { for error_message }
                     <input class="cs-number" type="number" inputmode="numeric" min="0" step="1"
                         id={key} name={key} autocomplete="off" spellcheck="false"
