@@ -1,6 +1,7 @@
 //! Small pieces that several screens share. One copy of each keeps the bundle small: every
 //! closure and every element written out in a screen adds its own construction code.
 
+use crate::messages as m;
 use crate::state::Action;
 use carestep_engine::config::Phone;
 use yew::prelude::*;
@@ -10,6 +11,8 @@ pub fn on_click(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEv
     dispatch.reform(move |_: MouseEvent| action.clone())
 }
 
+// ---------------------------------------------------------------- buttons
+
 /// A button that looks like a link (Back, Skip this question).
 pub fn link_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
     html! { <button type="button" class="cs-link-button" {onclick}>{ label }</button> }
@@ -17,12 +20,7 @@ pub fn link_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
 
 /// The Back button at the top of a screen, in its `cs-back` row.
 pub fn back_row(onclick: Callback<MouseEvent>) -> Html {
-    html! { <div class="cs-back">{ link_button(crate::messages::BACK, onclick) }</div> }
-}
-
-/// A secondary button (Print, Save a copy, Clear my answers).
-pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
-    html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
+    html! { <div class="cs-back">{ link_button(m::BACK, onclick) }</div> }
 }
 
 /// A primary button (Start, See my result).
@@ -30,16 +28,24 @@ pub fn primary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Htm
     html! { <button type="button" class="cs-button" {onclick}>{ label }</button> }
 }
 
+/// A secondary button (Print, Save a copy, Clear my answers).
+pub fn secondary_button(label: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" class="cs-button cs-button-secondary" {onclick}>{ label }</button> }
+}
+
 /// The row of buttons at the end of a screen.
 pub fn actions(buttons: Html) -> Html {
     html! { <div class="cs-actions">{ buttons }</div> }
 }
+
+// ---------------------------------------------------------------- text
 
 /// The screen's heading; the app moves focus to it when the screen changes.
 pub fn title(text: &'static str) -> Html {
     html! { <h1 class="cs-title" tabindex="-1">{ text }</h1> }
 }
 
+/// A section heading.
 pub fn h2(text: &'static str) -> Html {
     html! { <h2>{ text }</h2> }
 }
@@ -49,15 +55,17 @@ pub fn p(text: impl Into<AttrValue>) -> Html {
     html! { <p>{ text.into() }</p> }
 }
 
+/// A paragraph of text with a class (`cs-lead`, `cs-intro`, `cs-print-only` …).
+pub fn p_class(class: &'static str, text: &'static str) -> Html {
+    html! { <p class={class}>{ text }</p> }
+}
+
 /// A plain list of texts.
 pub fn list(class: &'static str, items: Vec<String>) -> Html {
     html! { <ul class={class}>{ for items.into_iter().map(|text| html! { <li>{ text }</li> }) }</ul> }
 }
 
-/// A paragraph of text with a class (`cs-lead`, `cs-intro`, `cs-print-only` …).
-pub fn p_class(class: &'static str, text: &'static str) -> Html {
-    html! { <p class={class}>{ text }</p> }
-}
+// ---------------------------------------------------------------- links
 
 /// A plain link.
 pub fn link(href: AttrValue, text: AttrValue) -> Html {
