@@ -1,6 +1,7 @@
-//! The widget's components, one per file. Each renders part of [`crate::state::State`] (or
-//! the configuration) and turns clicks into [`crate::state::Action`]s; none of them makes a
-//! clinical decision.
+//! The widget's screens and parts, one per file, and [`parts`], the small pieces (buttons,
+//! headings, lists, links) that several screens share. Each renders part of
+//! [`crate::state::State`] (or the configuration) and turns clicks into
+//! [`crate::state::Action`]s; none of them makes a clinical decision.
 
 pub mod app;
 pub mod check;
