@@ -64,7 +64,7 @@ pub use url::{Phone, SafeUrl, UrlError, UrlScheme};
 
 use crate::{Level, Module, ModuleSet};
 use json::Json;
-use url::{default_quick_exit, is_bidi_control, quote};
+use url::{default_quick_exit, is_bidi_control, quote, too_long, too_many};
 
 /// A validated clinic configuration. Build it with [`ClinicConfig::from_json`]
 /// (or take the [`Default`]); it cannot hold an unchecked value.
@@ -243,7 +243,7 @@ impl ClinicConfig {
             v.error(
                 "",
                 "the configuration is empty",
-                Some("a JSON object such as {\"clinic\": {\"name\": \"…\"}}".into()),
+                Some("a JSON object such as {\"clinic\": {\"name\": \"…\"}}"),
             );
             None
         } else {
@@ -486,9 +486,21 @@ fn child(parent: &str, key: &str) -> String {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     match (parent.is_empty(), plain) {
         (true, true) => key.to_owned(),
-        (false, true) => format!("{parent}.{key}"),
-        (_, false) => format!("{parent}[{}]", quote(key)),
+        (false, true) => [parent, ".", key].concat(),
+        (_, false) => [parent, "[", &quote(key), "]"].concat(),
     }
+}
+
+/// `a, b, c`: the names of every value, for an "allowed" list.
+fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> String {
+    let mut out = String::new();
+    for (i, &value) in all.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(name(value));
+    }
+    out
 }
 
 fn index(parent: &str, i: usize) -> String {
@@ -513,26 +525,35 @@ fn check_text(raw: &str, max: usize) -> Result<String, String> {
         return Err("is empty".into());
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "contains a control character (U+{:04X}); use plain text on one line",
-            u32::from(c)
-        ));
+        return Err([
+            "contains a control character (",
+            &code_point(c),
+            "); use plain text on one line",
+        ]
+        .concat());
     }
     if let Some(c) = text.chars().find(|&c| is_bidi_control(c)) {
-        return Err(format!(
-            "contains an invisible text-direction character (U+{:04X})",
-            u32::from(c)
-        ));
+        return Err([
+            "contains an invisible text-direction character (",
+            &code_point(c),
+            ")",
+        ]
+        .concat());
     }
     let length = text.chars().count();
     if length > max {
-        return Err(format!("is too long ({length} characters; at most {max})"));
+        return Err(too_long(length, max));
     }
     Ok(text.to_owned())
 }
 
+/// `U+00AD`: a character named by its code point, for a message.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
 impl Validator {
-    fn error(&mut self, path: &str, problem: impl Into<String>, allowed: Option<String>) {
+    fn error(&mut self, path: &str, problem: impl Into<String>, allowed: Option<&str>) {
         if self.errors.len() >= MAX_ERRORS {
             self.more += 1;
             return;
@@ -540,14 +561,25 @@ impl Validator {
         self.errors.push(ConfigError {
             path: path.to_owned(),
             problem: problem.into(),
-            allowed,
+            allowed: allowed.map(str::to_owned),
         });
+    }
+
+    /// The text of a JSON string; anything else is reported as not text.
+    fn string<'a>(&mut self, value: &'a Json, path: &str) -> Option<&'a str> {
+        match value {
+            Json::String(raw) => Some(raw),
+            other => {
+                self.wrong_type(path, "text", other);
+                None
+            }
+        }
     }
 
     fn wrong_type(&mut self, path: &str, expected: &str, found: &Json) {
         self.error(
             path,
-            format!("expected {expected}, found {}", found.kind()),
+            ["expected ", expected, ", found ", found.kind()].concat(),
             None,
         );
     }
@@ -593,10 +625,10 @@ impl Validator {
             let at = child(path, key);
             if !allowed.iter().any(|a| a == key) {
                 let problem = match allowed.iter().find(|a| loose(a) == loose(key)) {
-                    Some(similar) => format!("unknown field (did you mean {similar}?)"),
+                    Some(similar) => ["unknown field (did you mean ", similar, "?)"].concat(),
                     None => "unknown field".to_owned(),
                 };
-                self.error(&at, problem, Some(allowed.join(", ")));
+                self.error(&at, problem, Some(&allowed.join(", ")));
             } else if members[..i].iter().any(|(k, _)| k == key) {
                 self.error(&at, "is given more than once", None);
             }
@@ -614,10 +646,7 @@ impl Validator {
     }
 
     fn text(&mut self, value: &Json, path: &str, max: usize) -> Option<String> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         match check_text(raw, max) {
             Ok(text) => Some(text),
             Err(problem) => {
@@ -638,24 +667,18 @@ impl Validator {
     }
 
     fn url(&mut self, value: &Json, path: &str) -> Option<SafeUrl> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         match SafeUrl::parse(raw) {
             Ok(url) => Some(url),
             Err(e) => {
-                self.error(path, e.problem, Some(e.allowed.into()));
+                self.error(path, e.problem, Some(e.allowed));
                 None
             }
         }
     }
 
     fn phone(&mut self, value: &Json, path: &str) -> Option<Phone> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         match Phone::parse(raw) {
             Ok(phone) => Some(phone),
             Err(problem) => {
@@ -670,10 +693,11 @@ impl Validator {
         if !matches!(root, Json::Object(_)) {
             self.error(
                 "",
-                format!(
-                    "the configuration must be a JSON object {{…}}, found {}",
-                    root.kind()
-                ),
+                [
+                    "the configuration must be a JSON object {…}, found ",
+                    root.kind(),
+                ]
+                .concat(),
                 None,
             );
             return config;
@@ -748,12 +772,13 @@ impl Validator {
                 if let Some((_, first)) = offered.iter().find(|(l, _)| *l == level) {
                     self.error(
                         &child(&at, "level"),
-                        format!(
-                            "{} is already offered by {}",
-                            quote(level.as_str()),
-                            index(path, *first)
-                        ),
-                        Some("one program per level".into()),
+                        [
+                            &quote(level.as_str()),
+                            " is already offered by ",
+                            &index(path, *first),
+                        ]
+                        .concat(),
+                        Some("one program per level"),
                     );
                 } else {
                     offered.push((level, i));
@@ -785,33 +810,21 @@ impl Validator {
     }
 
     fn level(&mut self, value: &Json, path: &str) -> Option<Level> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         let name = raw.trim();
         if let Some(level) = OFFERABLE.iter().find(|l| l.as_str() == name) {
             return Some(*level);
         }
-        let problem = if name == Level::CrisisNow.as_str() {
-            format!(
-                "{} cannot be offered as a program: crisis help is always 988, 911 and the lines under crisis.lines",
-                quote(name)
-            )
+        let why = if name == Level::CrisisNow.as_str() {
+            " cannot be offered as a program: crisis help is always 988, 911 and the lines under crisis.lines"
         } else if name == Level::OutOfScope.as_str() {
-            format!(
-                "{} cannot be offered as a program: it is the result for visitors under 18",
-                quote(name)
-            )
+            " cannot be offered as a program: it is the result for visitors under 18"
         } else {
-            format!("{} is not a level of care", quote(name))
+            " is not a level of care"
         };
-        let allowed = OFFERABLE
-            .iter()
-            .map(|l| l.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.error(path, problem, Some(allowed));
+        let problem = quote(name) + why;
+        let allowed = names(&OFFERABLE, Level::as_str);
+        self.error(path, problem, Some(&allowed));
         None
     }
 
@@ -835,11 +848,7 @@ impl Validator {
             return Vec::new();
         };
         if items.len() > MAX_THERAPIES {
-            self.error(
-                path,
-                format!("has {} entries (at most {MAX_THERAPIES})", items.len()),
-                None,
-            );
+            self.error(path, too_many(items.len(), " entries", MAX_THERAPIES), None);
             return Vec::new();
         }
         items
@@ -867,7 +876,7 @@ impl Validator {
                 lines_given = true;
                 self.error(
                     &lines_path,
-                    format!("has {} lines (at most {MAX_CRISIS_LINES})", items.len()),
+                    too_many(items.len(), " lines", MAX_CRISIS_LINES),
                     None,
                 );
             }
@@ -889,9 +898,12 @@ impl Validator {
         if country != DEFAULT_COUNTRY && !lines_given {
             self.error(
                 &lines_path,
-                format!(
-                    "country {country} needs at least one crisis line: CareStep only knows the United States numbers (988, 911)"
-                ),
+                [
+                    "country ",
+                    &country,
+                    " needs at least one crisis line: CareStep only knows the United States numbers (988, 911)",
+                ]
+                .concat(),
                 None,
             );
         }
@@ -899,18 +911,15 @@ impl Validator {
     }
 
     fn country(&mut self, value: &Json, path: &str) -> Option<String> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         let code = raw.trim();
         if code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic()) {
             Some(code.to_ascii_uppercase())
         } else {
             self.error(
                 path,
-                format!("{} is not a two-letter country code", quote(code)),
-                Some("ISO 3166 codes such as US, CA, GB".into()),
+                quote(code) + " is not a two-letter country code",
+                Some("ISO 3166 codes such as US, CA, GB"),
             );
             None
         }
@@ -942,17 +951,14 @@ impl Validator {
     }
 
     fn quick_exit(&mut self, value: &Json, path: &str) -> Option<SafeUrl> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         match SafeUrl::parse_https(raw) {
             Ok(url) => {
                 self.salvage.quick_exit_url = Some(url.clone());
                 Some(url)
             }
             Err(e) => {
-                self.error(path, e.problem, Some(e.allowed.into()));
+                self.error(path, e.problem, Some(e.allowed));
                 None
             }
         }
@@ -969,15 +975,14 @@ impl Validator {
                 return false;
             };
             let at = child(path, key);
-            let Json::String(raw) = value else {
-                v.wrong_type(&at, "text", value);
+            let Some(raw) = v.string(value, &at) else {
                 colours_ok = false;
                 return true;
             };
             match Colour::parse(raw) {
                 Ok(c) => *slot = c,
                 Err(problem) => {
-                    v.error(&at, problem, Some(theme::ALLOWED_COLOURS.into()));
+                    v.error(&at, problem, Some(theme::ALLOWED_COLOURS));
                     colours_ok = false;
                 }
             }
@@ -998,16 +1003,7 @@ impl Validator {
                 if ratio >= theme::MIN_CONTRAST {
                     continue;
                 }
-                let who = if fg_given {
-                    format!("{key} colour {fg}")
-                } else {
-                    format!("the default {key} colour {fg}")
-                };
-                let bg = if background_given {
-                    format!("background {}", theme.background)
-                } else {
-                    format!("the default background {}", theme.background)
-                };
+                let the_default = |given: bool| if given { "" } else { "the default " };
                 // Blame the field the admin wrote (the foreground if given).
                 let at = if fg_given || !background_given {
                     key
@@ -1017,7 +1013,10 @@ impl Validator {
                 self.error(
                     &child(path, at),
                     format!(
-                        "{who} on {bg} has a contrast ratio of {}; at least 4.5:1 is needed (WCAG 2.2 AA)",
+                        "{}{key} colour {fg} on {}background {} has a contrast ratio of {}; at least 4.5:1 is needed (WCAG 2.2 AA)",
+                        the_default(fg_given),
+                        the_default(background_given),
+                        theme.background,
                         theme::ratio_text(ratio)
                     ),
                     None,
@@ -1026,47 +1025,32 @@ impl Validator {
         }
         if let Some(v) = field(members, "radius") {
             let at = child(path, "radius");
-            match v {
-                Json::String(raw) => match Radius::parse(raw) {
-                    Ok(r) => theme.radius = r,
-                    Err(problem) => self.error(&at, problem, Some(theme::ALLOWED_RADIUS.into())),
-                },
-                other => self.wrong_type(&at, "text", other),
+            match self.string(v, &at).map(Radius::parse) {
+                Some(Ok(r)) => theme.radius = r,
+                Some(Err(problem)) => self.error(&at, problem, Some(theme::ALLOWED_RADIUS)),
+                None => {}
             }
         }
         if let Some(v) = field(members, "font") {
             let at = child(path, "font");
-            match v {
-                Json::String(raw) => match FontStack::parse(raw) {
-                    Ok(f) => theme.font = f,
-                    Err(problem) => self.error(&at, problem, Some(theme::ALLOWED_FONT.into())),
-                },
-                other => self.wrong_type(&at, "text", other),
+            match self.string(v, &at).map(FontStack::parse) {
+                Some(Ok(f)) => theme.font = f,
+                Some(Err(problem)) => self.error(&at, problem, Some(theme::ALLOWED_FONT)),
+                None => {}
             }
         }
         theme
     }
 
     fn locale(&mut self, value: &Json, path: &str) -> Option<Locale> {
-        let Json::String(raw) = value else {
-            self.wrong_type(path, "text", value);
-            return None;
-        };
+        let raw = self.string(value, path)?;
         let tag = raw.trim();
         let found = Locale::ALL
             .iter()
             .find(|l| l.as_str().eq_ignore_ascii_case(tag));
         if found.is_none() {
-            let allowed = Locale::ALL
-                .iter()
-                .map(|l| l.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.error(
-                path,
-                format!("{} is not available", quote(tag)),
-                Some(allowed),
-            );
+            let allowed = names(Locale::ALL, Locale::as_str);
+            self.error(path, quote(tag) + " is not available", Some(&allowed));
         }
         found.copied()
     }
@@ -1086,14 +1070,17 @@ impl Validator {
             let at = child(path, name);
             let Some(module) = Module::parse(name) else {
                 let hint = instrument_module(name)
-                    .map(|m| format!(" (did you mean {}? modules are named by topic)", m.as_str()))
+                    .map(|m| {
+                        [
+                            " (did you mean ",
+                            m.as_str(),
+                            "? modules are named by topic)",
+                        ]
+                        .concat()
+                    })
                     .unwrap_or_default();
-                let allowed = Module::ALL
-                    .iter()
-                    .map(|m| m.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                self.error(&at, format!("unknown module{hint}"), Some(allowed));
+                let allowed = names(Module::ALL, Module::as_str);
+                self.error(&at, "unknown module".to_owned() + &hint, Some(&allowed));
                 continue;
             };
             if members[..i].iter().any(|(k, _)| k == name) {
@@ -1140,10 +1127,13 @@ impl Validator {
             if ok(module) && ok(base) && set.contains(module) && !set.contains(base) {
                 self.error(
                     &child(path, base.as_str()),
-                    format!(
-                        "cannot be turned off while {} is on: {why}",
-                        module.as_str()
-                    ),
+                    [
+                        "cannot be turned off while ",
+                        module.as_str(),
+                        " is on: ",
+                        why,
+                    ]
+                    .concat(),
                     None,
                 );
             }
@@ -1170,10 +1160,10 @@ impl Validator {
                 let holder = module.rights_holder().unwrap_or("its rights holder");
                 self.error(
                     path,
-                    format!(
-                        "is a licensed instrument: to turn it on, state the permission you hold from {holder}"
-                    ),
-                    Some(LICENSED_ALLOWED.into()),
+                    "is a licensed instrument: to turn it on, state the permission you hold from "
+                        .to_owned()
+                        + holder,
+                    Some(LICENSED_ALLOWED),
                 );
                 None
             }
@@ -1211,21 +1201,33 @@ enum ModuleChoice {
     Off,
 }
 
+/// Instrument names (compared loosely) and the module each belongs to.
+const INSTRUMENT_MODULES: &[(&str, Module)] = &[
+    ("phq9", Module::Depression),
+    ("phq", Module::Depression),
+    ("gad7", Module::Anxiety),
+    ("gad", Module::Anxiety),
+    ("asq", Module::SuicideAsq),
+    ("suicide", Module::SuicideAsq),
+    ("cssrs", Module::SuicideCssrs),
+    ("pcptsd5", Module::Trauma),
+    ("ptsd", Module::Trauma),
+    ("auditc", Module::Alcohol),
+    ("audit", Module::AlcoholFull),
+    ("nidasq", Module::Drugs),
+    ("nida", Module::Drugs),
+    ("dast", Module::Dast10),
+    ("mdq", Module::Bipolar),
+    ("wsas", Module::Functioning),
+    ("k6", Module::Distress),
+    ("kessler", Module::Distress),
+];
+
 /// The module an instrument's name belongs to, for a helpful hint.
 fn instrument_module(name: &str) -> Option<Module> {
-    Some(match loose(name).as_str() {
-        "phq9" | "phq" => Module::Depression,
-        "gad7" | "gad" => Module::Anxiety,
-        "asq" | "suicide" => Module::SuicideAsq,
-        "cssrs" => Module::SuicideCssrs,
-        "pcptsd5" | "ptsd" => Module::Trauma,
-        "auditc" => Module::Alcohol,
-        "audit" => Module::AlcoholFull,
-        "nidasq" | "nida" => Module::Drugs,
-        "dast" => Module::Dast10,
-        "mdq" => Module::Bipolar,
-        "wsas" => Module::Functioning,
-        "k6" | "kessler" => Module::Distress,
-        _ => return None,
-    })
+    let name = loose(name);
+    INSTRUMENT_MODULES
+        .iter()
+        .find(|(instrument, _)| *instrument == name)
+        .map(|&(_, module)| module)
 }

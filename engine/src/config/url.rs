@@ -136,6 +136,16 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `is too long (61 characters; at most 60)`.
+pub(crate) fn too_long(length: usize, max: usize) -> String {
+    format!("is too long ({length} characters; at most {max})")
+}
+
+/// `has 13 entries (at most 12)`, for `what` = `" entries"`.
+pub(crate) fn too_many(count: usize, what: &str, max: usize) -> String {
+    format!("has {count}{what} (at most {max})")
+}
+
 fn escape_into(out: &mut String, c: char, quote: char) {
     if c == quote || c == '\\' {
         out.push('\\');
