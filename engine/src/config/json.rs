@@ -15,7 +15,7 @@
 //! It accepts exactly RFC 8259 JSON (plus a leading byte-order mark); the tests
 //! compare it with `serde_json` on generated inputs.
 
-use super::url::quote_char;
+use super::url::{last_byte, quote_char};
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,8 +382,8 @@ fn line_column(text: &str, pos: usize) -> (usize, usize) {
         pos -= 1;
     }
     let before = &text[..pos];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = last_byte(before, b'\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
 }

@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use super::url::{quote, quote_char};
+use super::url::{digits_value, has_byte, quote, quote_char, split_at_byte};
 
 pub(crate) const ALLOWED_COLOURS: &str = "#rgb or #rrggbb hex colours, for example #1d5c8c";
 pub(crate) const ALLOWED_RADIUS: &str = "a length from 0 to 32px or 0 to 2rem, for example 8px";
@@ -134,18 +134,18 @@ impl Radius {
 
 /// "12" or "0.75" (at most 3 digits on each side) in thousandths.
 fn parse_decimal(number: &str) -> Option<u32> {
-    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let (whole, fraction) = split_at_byte(number, b'.').unwrap_or((number, ""));
     let digits_only = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if whole.is_empty()
         || whole.len() > 3
         || fraction.len() > 3
-        || (number.contains('.') && fraction.is_empty())
+        || (has_byte(number, b'.') && fraction.is_empty())
         || !digits_only(whole)
         || !digits_only(fraction)
     {
         return None;
     }
-    let whole: u32 = whole.parse().ok()?;
+    let whole = digits_value(whole);
     let mut frac = 0;
     for (i, b) in fraction.bytes().enumerate() {
         frac += u32::from(b - b'0') * [100, 10, 1][i];
@@ -196,7 +196,7 @@ impl FontStack {
                 .and_then(|f| f.strip_suffix('"'))
                 .or_else(|| family.strip_prefix('\'').and_then(|f| f.strip_suffix('\'')));
             let name = quoted.unwrap_or(family);
-            if name.trim().is_empty() || name.contains(['"', '\'']) {
+            if name.trim().is_empty() || has_byte(name, b'"') || has_byte(name, b'\'') {
                 return Err(format!(
                     "{} is not a valid font list (each name between commas must be non-empty, and quoted names need matching quotes)",
                     quote(text)
@@ -343,6 +343,7 @@ mod tests {
             ("32px", "32px"),
             ("2rem", "2rem"),
             ("1.125rem", "1.125rem"),
+            ("007px", "007px"),
         ] {
             assert_eq!(
                 Radius::parse(input).map(|r| r.as_str().to_owned()),
@@ -359,6 +360,9 @@ mod tests {
             ("8em", "\"8em\" is not a length"),
             ("calc(1px)", "\"calc(1px)\" is not a length"),
             ("1e3px", "\"1e3px\" is not a length"),
+            ("1000px", "\"1000px\" is not a length"),
+            (".5rem", "\".5rem\" is not a length"),
+            ("1.2345rem", "\"1.2345rem\" is not a length"),
         ] {
             assert_eq!(Radius::parse(input), Err(problem.to_owned()), "{input:?}");
         }

@@ -184,7 +184,7 @@ fn check(input: &str, allowed: &'static str) -> Result<SafeUrl, UrlError> {
     if url.chars().any(char::is_whitespace) {
         return fail("contains a space (write it as %20)");
     }
-    let Some((scheme, rest)) = url.split_once(':') else {
+    let Some((scheme, rest)) = split_at_byte(url, b':') else {
         return fail("is not a full URL (it needs a scheme such as https://)");
     };
     let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -213,19 +213,22 @@ fn check_https(rest: &str) -> Result<(), &'static str> {
     let Some(after) = rest.strip_prefix("//") else {
         return Err("is not a valid web address (expected https://host/...)");
     };
-    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let end = after
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(after.len());
     let authority = &after[..end];
-    if authority.contains('@') {
+    if has_byte(authority, b'@') {
         return Err("must not contain a user name or password before the host");
     }
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
+    let (host, port) = match last_byte(authority, b':') {
+        Some(colon) => (&authority[..colon], Some(&authority[colon + 1..])),
         None => (authority, None),
     };
     if let Some(port) = port {
-        let in_range = port.len() <= 5
+        let in_range = (1..=5).contains(&port.len())
             && port.bytes().all(|b| b.is_ascii_digit())
-            && port.parse::<u32>().is_ok_and(|n| n <= 65535);
+            && digits_value(port) <= 65535;
         if !in_range {
             return Err("has an invalid port");
         }
@@ -237,18 +240,48 @@ fn check_https(rest: &str) -> Result<(), &'static str> {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.' || !c.is_ascii())
         && !host.starts_with(['.', '-'])
         && !host.ends_with(['.', '-'])
-        && !host.contains("..")
-        && (host.contains('.') || host.eq_ignore_ascii_case("localhost"));
+        && !host.as_bytes().windows(2).any(|pair| pair == b"..")
+        && (has_byte(host, b'.') || host.eq_ignore_ascii_case("localhost"));
     if !host_ok {
         return Err("has no valid host name (expected https://host.example/...)");
     }
     Ok(())
 }
 
+// Searching for an ASCII byte, rather than with `split_once(char)`,
+// `contains(char)` and `rfind(char)`, keeps the generic pattern searchers out
+// of the wasm (about 2 KB).
+
+/// `text` split around the first `byte` (ASCII), like `split_once`.
+pub(crate) fn split_at_byte(text: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = text.bytes().position(|b| b == byte)?;
+    Some((&text[..at], &text[at + 1..]))
+}
+
+/// Whether `text` contains `byte` (ASCII).
+pub(crate) fn has_byte(text: &str, byte: u8) -> bool {
+    text.bytes().any(|b| b == byte)
+}
+
+/// Where the last `byte` (ASCII) is in `text`, like `rfind`.
+pub(crate) fn last_byte(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().rposition(|b| b == byte)
+}
+
+/// The value of a run of ASCII digits, which the caller has checked (a few
+/// lines instead of `str::parse`, which the wasm would otherwise carry).
+/// Saturates rather than overflowing.
+pub(crate) fn digits_value(digits: &str) -> u32 {
+    digits.bytes().fold(0, |n: u32, b| {
+        n.saturating_mul(10)
+            .saturating_add(u32::from(b.wrapping_sub(b'0')))
+    })
+}
+
 /// `tel:` and `sms:` targets: a number with the RFC 3966 visual separators;
 /// `sms:` may carry a `?body=` query.
 fn check_phone_target(rest: &str, allow_query: bool) -> Result<(), &'static str> {
-    let number = match rest.split_once('?') {
+    let number = match split_at_byte(rest, b'?') {
         Some((number, _)) if allow_query => number,
         Some(_) => return Err("must not have a query (?...)"),
         None => rest,
@@ -265,12 +298,12 @@ fn check_phone_target(rest: &str, allow_query: bool) -> Result<(), &'static str>
 }
 
 fn check_mailto(rest: &str) -> Result<(), &'static str> {
-    let address = rest.split_once('?').map_or(rest, |(address, _)| address);
-    match address.split_once('@') {
+    let address = split_at_byte(rest, b'?').map_or(rest, |(address, _)| address);
+    match split_at_byte(address, b'@') {
         Some((local, domain))
             if !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
+                && !has_byte(domain, b'@')
+                && has_byte(domain, b'.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.') =>
         {
@@ -377,6 +410,11 @@ mod tests {
                 "https://localhost:8080/",
                 UrlScheme::Https,
             ),
+            (
+                "https://a.example:65535",
+                "https://a.example:65535",
+                UrlScheme::Https,
+            ),
             ("tel:+1-555-010-4477", "tel:+1-555-010-4477", UrlScheme::Tel),
             (
                 "sms:741741?body=HOME",
@@ -410,6 +448,12 @@ mod tests {
             ("https://user@evil.example", "\"https://user@evil.example\" must not contain a user name or password before the host"),
             ("https://intranet/", "\"https://intranet/\" has no valid host name (expected https://host.example/...)"),
             ("https://a.example:99999/", "\"https://a.example:99999/\" has an invalid port"),
+            ("https://a.example:65536/", "\"https://a.example:65536/\" has an invalid port"),
+            ("https://a.example:/", "\"https://a.example:/\" has an invalid port"),
+            ("https://a.example:080808/", "\"https://a.example:080808/\" has an invalid port"),
+            ("https://a..example/", "\"https://a..example/\" has no valid host name (expected https://host.example/...)"),
+            ("mailto:a@b@c.example", "\"mailto:a@b@c.example\" is not a valid e-mail link (expected mailto:name@example.org)"),
+            ("mailto:@c.example", "\"mailto:@c.example\" is not a valid e-mail link (expected mailto:name@example.org)"),
             ("tel:call-us", "\"tel:call-us\" is not a valid phone number (3 to 15 digits, optionally a leading +, and - . ( ) as separators)"),
             ("tel:12", "\"tel:12\" is not a valid phone number (3 to 15 digits, optionally a leading +, and - . ( ) as separators)"),
             ("tel:911?x", "\"tel:911?x\" must not have a query (?...)"),
