@@ -486,8 +486,8 @@ fn child(parent: &str, key: &str) -> String {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     match (parent.is_empty(), plain) {
         (true, true) => key.to_owned(),
-        (false, true) => [parent, ".", key].concat(),
-        (_, false) => [parent, "[", &quote(key), "]"].concat(),
+        (false, true) => parent.to_owned() + "." + key,
+        (_, false) => parent.to_owned() + "[" + &quote(key) + "]",
     }
 }
 
@@ -525,20 +525,14 @@ fn check_text(raw: &str, max: usize) -> Result<String, String> {
         return Err("is empty".into());
     }
     if let Some(c) = text.chars().find(|c| c.is_control()) {
-        return Err([
-            "contains a control character (",
-            &code_point(c),
-            "); use plain text on one line",
-        ]
-        .concat());
+        return Err("contains a control character (".to_owned()
+            + &code_point(c)
+            + "); use plain text on one line");
     }
     if let Some(c) = text.chars().find(|&c| is_bidi_control(c)) {
-        return Err([
-            "contains an invisible text-direction character (",
-            &code_point(c),
-            ")",
-        ]
-        .concat());
+        return Err(
+            "contains an invisible text-direction character (".to_owned() + &code_point(c) + ")",
+        );
     }
     let length = text.chars().count();
     if length > max {
@@ -579,7 +573,7 @@ impl Validator {
     fn wrong_type(&mut self, path: &str, expected: &str, found: &Json) {
         self.error(
             path,
-            ["expected ", expected, ", found ", found.kind()].concat(),
+            "expected ".to_owned() + expected + ", found " + found.kind(),
             None,
         );
     }
@@ -616,7 +610,12 @@ impl Validator {
     }
 
     /// The members of an object, after reporting unknown and repeated fields.
-    fn object<'a>(&mut self, value: &'a Json, path: &str, allowed: &[&str]) -> Option<&'a Members> {
+    fn object<'a>(
+        &mut self,
+        value: &'a Json,
+        path: &str,
+        allowed: &[&'static str],
+    ) -> Option<&'a Members> {
         let Json::Object(members) = value else {
             self.wrong_type(path, "an object", value);
             return None;
@@ -625,10 +624,10 @@ impl Validator {
             let at = child(path, key);
             if !allowed.iter().any(|a| a == key) {
                 let problem = match allowed.iter().find(|a| loose(a) == loose(key)) {
-                    Some(similar) => ["unknown field (did you mean ", similar, "?)"].concat(),
+                    Some(similar) => "unknown field (did you mean ".to_owned() + similar + "?)",
                     None => "unknown field".to_owned(),
                 };
-                self.error(&at, problem, Some(&allowed.join(", ")));
+                self.error(&at, problem, Some(&names(allowed, |name| name)));
             } else if members[..i].iter().any(|(k, _)| k == key) {
                 self.error(&at, "is given more than once", None);
             }
@@ -693,11 +692,7 @@ impl Validator {
         if !matches!(root, Json::Object(_)) {
             self.error(
                 "",
-                [
-                    "the configuration must be a JSON object {…}, found ",
-                    root.kind(),
-                ]
-                .concat(),
+                "the configuration must be a JSON object {…}, found ".to_owned() + root.kind(),
                 None,
             );
             return config;
@@ -772,12 +767,7 @@ impl Validator {
                 if let Some((_, first)) = offered.iter().find(|(l, _)| *l == level) {
                     self.error(
                         &child(&at, "level"),
-                        [
-                            &quote(level.as_str()),
-                            " is already offered by ",
-                            &index(path, *first),
-                        ]
-                        .concat(),
+                        quote(level.as_str()) + " is already offered by " + &index(path, *first),
                         Some("one program per level"),
                     );
                 } else {
@@ -898,12 +888,9 @@ impl Validator {
         if country != DEFAULT_COUNTRY && !lines_given {
             self.error(
                 &lines_path,
-                [
-                    "country ",
-                    &country,
-                    " needs at least one crisis line: CareStep only knows the United States numbers (988, 911)",
-                ]
-                .concat(),
+                "country ".to_owned()
+                    + &country
+                    + " needs at least one crisis line: CareStep only knows the United States numbers (988, 911)",
                 None,
             );
         }
@@ -1071,12 +1058,7 @@ impl Validator {
             let Some(module) = Module::parse(name) else {
                 let hint = instrument_module(name)
                     .map(|m| {
-                        [
-                            " (did you mean ",
-                            m.as_str(),
-                            "? modules are named by topic)",
-                        ]
-                        .concat()
+                        " (did you mean ".to_owned() + m.as_str() + "? modules are named by topic)"
                     })
                     .unwrap_or_default();
                 let allowed = names(Module::ALL, Module::as_str);
@@ -1127,13 +1109,7 @@ impl Validator {
             if ok(module) && ok(base) && set.contains(module) && !set.contains(base) {
                 self.error(
                     &child(path, base.as_str()),
-                    [
-                        "cannot be turned off while ",
-                        module.as_str(),
-                        " is on: ",
-                        why,
-                    ]
-                    .concat(),
+                    "cannot be turned off while ".to_owned() + module.as_str() + " is on: " + why,
                     None,
                 );
             }

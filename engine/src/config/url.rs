@@ -174,7 +174,7 @@ fn check(input: &str, allowed: &'static str) -> Result<SafeUrl, UrlError> {
     let length = url.chars().count();
     if length > MAX_URL_CHARS {
         return Err(UrlError {
-            problem: format!("is too long ({length} characters; at most {MAX_URL_CHARS})"),
+            problem: too_long(length, MAX_URL_CHARS),
             allowed,
         });
     }
@@ -337,9 +337,7 @@ impl Phone {
         }
         let length = display.chars().count();
         if length > MAX_PHONE_CHARS {
-            return Err(format!(
-                "is too long ({length} characters; at most {MAX_PHONE_CHARS})"
-            ));
+            return Err(too_long(length, MAX_PHONE_CHARS));
         }
         let body = display.strip_prefix('+').unwrap_or(display);
         if !body
