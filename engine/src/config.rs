@@ -655,6 +655,18 @@ impl Validator {
         }
     }
 
+    /// A required text field (`is required` when absent or null), checked.
+    fn required_text(
+        &mut self,
+        members: &Members,
+        path: &str,
+        key: &str,
+        max: usize,
+    ) -> Option<String> {
+        let value = self.required(members, path, key)?;
+        self.text(value, &child(path, key), max)
+    }
+
     fn optional_text(
         &mut self,
         members: &Members,
@@ -732,9 +744,7 @@ impl Validator {
 
     fn clinic(&mut self, value: &Json, path: &str) -> Option<Clinic> {
         let members = self.object(value, path, CLINIC_FIELDS)?;
-        let name = self
-            .required(members, path, "name")
-            .and_then(|v| self.text(v, &child(path, "name"), MAX_CLINIC_NAME));
+        let name = self.required_text(members, path, "name", MAX_CLINIC_NAME);
         let phone = field(members, "phone").and_then(|v| self.phone(v, &child(path, "phone")));
         let contact_url =
             field(members, "contact_url").and_then(|v| self.url(v, &child(path, "contact_url")));
@@ -774,9 +784,7 @@ impl Validator {
                     offered.push((level, i));
                 }
             }
-            let name = self
-                .required(members, &at, "name")
-                .and_then(|v| self.text(v, &child(&at, "name"), MAX_PROGRAM_NAME));
+            let name = self.required_text(members, &at, "name", MAX_PROGRAM_NAME);
             let cta = self
                 .required(members, &at, "cta")
                 .and_then(|v| self.cta(v, &child(&at, "cta")));
@@ -820,9 +828,7 @@ impl Validator {
 
     fn cta(&mut self, value: &Json, path: &str) -> Option<Cta> {
         let members = self.object(value, path, CTA_FIELDS)?;
-        let label = self
-            .required(members, path, "label")
-            .and_then(|v| self.text(v, &child(path, "label"), MAX_LABEL));
+        let label = self.required_text(members, path, "label", MAX_LABEL);
         let url = self
             .required(members, path, "url")
             .and_then(|v| self.url(v, &child(path, "url")));
@@ -914,9 +920,7 @@ impl Validator {
 
     fn crisis_line(&mut self, value: &Json, path: &str) -> Option<CrisisLine> {
         let members = self.object(value, path, LINE_FIELDS)?;
-        let label = self
-            .required(members, path, "label")
-            .and_then(|v| self.text(v, &child(path, "label"), MAX_CRISIS_LABEL));
+        let label = self.required_text(members, path, "label", MAX_CRISIS_LABEL);
         let phone_value = field(members, "phone");
         let sms_value = field(members, "sms");
         let phone = phone_value.and_then(|v| self.phone(v, &child(path, "phone")));
@@ -1055,7 +1059,9 @@ impl Validator {
         let mut failed: Vec<Module> = Vec::new();
         for (i, (name, value)) in members.iter().enumerate() {
             let at = child(path, name);
-            let Some(module) = Module::parse(name) else {
+            // Looked up in `Module::ALL` (a table) rather than with
+            // `Module::parse` (a string match, larger in the wasm).
+            let Some(module) = Module::ALL.iter().copied().find(|m| m.as_str() == name) else {
                 let hint = instrument_module(name)
                     .map(|m| {
                         " (did you mean ".to_owned() + m.as_str() + "? modules are named by topic)"
@@ -1149,9 +1155,7 @@ impl Validator {
             }
             Json::Object(_) => {
                 let members = self.object(value, path, PERMISSION_FIELDS)?;
-                let statement = self
-                    .required(members, path, "permission")
-                    .and_then(|v| self.text(v, &child(path, "permission"), MAX_PERMISSION))?;
+                let statement = self.required_text(members, path, "permission", MAX_PERMISSION)?;
                 Some(ModuleChoice::On(Some(ModulePermission {
                     module,
                     statement,
