@@ -111,11 +111,10 @@ impl Parser<'_> {
             .get(self.pos..)
             .and_then(|rest| rest.chars().next())
         {
-            None => self.error_here(format!("unexpected end of the text, expected {expected}")),
+            None => self.error_here("unexpected end of the text, expected ".to_owned() + expected),
             Some('\'') => self.error_here("text must be in double quotes (\"), not single quotes"),
-            Some(c) => {
-                self.error_here(format!("unexpected {}, expected {expected}", quote_char(c)))
-            }
+            Some(c) => self
+                .error_here("unexpected ".to_owned() + &quote_char(c) + ", expected " + expected),
         }
     }
 

@@ -44,7 +44,7 @@ impl Colour {
     pub fn parse(input: &str) -> Result<Colour, String> {
         let text = input.trim();
         let colour = text.strip_prefix('#').and_then(parse_hex);
-        colour.ok_or_else(|| format!("{} is not a colour", quote(text)))
+        colour.ok_or_else(|| quote(text) + " is not a colour")
     }
 
     /// WCAG relative luminance (0 = black, 1 = white).
@@ -109,7 +109,7 @@ impl Radius {
     pub fn parse(input: &str) -> Result<Radius, String> {
         let text = input.trim();
         let lower = text.to_ascii_lowercase();
-        let bad = || format!("{} is not a length", quote(text));
+        let bad = || quote(text) + " is not a length";
         if lower == "0" {
             return Ok(Radius("0".into()));
         }
@@ -122,7 +122,7 @@ impl Radius {
         };
         let thousandths = parse_decimal(number).ok_or_else(bad)?;
         if thousandths > max_thousandths {
-            return Err(format!("{} is too large", quote(text)));
+            return Err(quote(text) + " is too large");
         }
         Ok(Radius(lower))
     }
@@ -177,11 +177,10 @@ impl FontStack {
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | ',' | '"' | '\'')))
         {
-            return Err(format!(
-                "{} contains {}, which a font list cannot contain",
-                quote(text),
-                quote_char(c)
-            ));
+            return Err(quote(text)
+                + " contains "
+                + &quote_char(c)
+                + ", which a font list cannot contain");
         }
         // Commas are counted and split on with plain code: a `char` pattern
         // brings the generic searcher into the wasm (see `url::split_at_byte`).
@@ -197,10 +196,7 @@ impl FontStack {
                 .or_else(|| family.strip_prefix('\'').and_then(|f| f.strip_suffix('\'')));
             let name = quoted.unwrap_or(family);
             if name.trim().is_empty() || has_byte(name, b'"') || has_byte(name, b'\'') {
-                return Err(format!(
-                    "{} is not a valid font list (each name between commas must be non-empty, and quoted names need matching quotes)",
-                    quote(text)
-                ));
+                return Err(quote(text) + " is not a valid font list (each name between commas must be non-empty, and quoted names need matching quotes)");
             }
             if !stack.is_empty() {
                 stack.push_str(", ");

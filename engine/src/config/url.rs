@@ -71,10 +71,7 @@ impl SafeUrl {
             Ok(url)
         } else {
             Err(UrlError {
-                problem: format!(
-                    "{} is not allowed here: it must be a web page",
-                    quote(input.trim())
-                ),
+                problem: quote(input.trim()) + " is not allowed here: it must be a web page",
                 allowed: ALLOWED_HTTPS,
             })
         }
@@ -161,7 +158,7 @@ fn check(input: &str, allowed: &'static str) -> Result<SafeUrl, UrlError> {
     let url = input.trim();
     let fail = |why: &str| {
         Err(UrlError {
-            problem: format!("{} {why}", quote(url)),
+            problem: quote(url) + " " + why,
             allowed,
         })
     };
@@ -204,7 +201,7 @@ fn check(input: &str, allowed: &'static str) -> Result<SafeUrl, UrlError> {
         _ => return fail("is not allowed"),
     };
     match valid {
-        Ok(()) => Ok(SafeUrl(format!("{scheme}:{rest}"))),
+        Ok(()) => Ok(SafeUrl(scheme + ":" + rest)),
         Err(why) => fail(why),
     }
 }
@@ -344,10 +341,9 @@ impl Phone {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')'))
         {
-            return Err(format!(
-                "{} is not a phone number: use only digits, spaces and + - . ( )",
-                quote(display)
-            ));
+            return Err(
+                quote(display) + " is not a phone number: use only digits, spaces and + - . ( )"
+            );
         }
         let digits: String = body.chars().filter(char::is_ascii_digit).collect();
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) {
@@ -360,7 +356,7 @@ impl Phone {
         let plus = if display.starts_with('+') { "+" } else { "" };
         Ok(Phone {
             display: display.to_owned(),
-            dial: format!("{plus}{digits}"),
+            dial: plus.to_owned() + &digits,
         })
     }
 
@@ -377,12 +373,12 @@ impl Phone {
     /// `tel:` link that calls this number.
     pub fn tel_url(&self) -> SafeUrl {
         // `dial` is digits with an optional leading '+', a valid tel: target.
-        SafeUrl(format!("tel:{}", self.dial))
+        SafeUrl("tel:".to_owned() + &self.dial)
     }
 
     /// `sms:` link that opens a text message to this number.
     pub fn sms_url(&self) -> SafeUrl {
-        SafeUrl(format!("sms:{}", self.dial))
+        SafeUrl("sms:".to_owned() + &self.dial)
     }
 }
 
