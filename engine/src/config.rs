@@ -748,8 +748,8 @@ impl Validator {
         let phone = field(members, "phone").and_then(|v| self.phone(v, &child(path, "phone")));
         let contact_url =
             field(members, "contact_url").and_then(|v| self.url(v, &child(path, "contact_url")));
-        self.salvage.clinic_name.clone_from(&name);
-        self.salvage.phone.clone_from(&phone);
+        self.salvage.clinic_name = name.clone();
+        self.salvage.phone = phone.clone();
         Some(Clinic {
             name: name?,
             phone,
@@ -862,7 +862,7 @@ impl Validator {
             None => Some(DEFAULT_COUNTRY.to_owned()),
             Some(v) => self.country(v, &child(path, "country")),
         };
-        self.salvage.country.clone_from(&country);
+        self.salvage.country = country.clone();
         let lines_path = child(path, "lines");
         let mut lines = Vec::new();
         let mut lines_given = false;
@@ -889,7 +889,7 @@ impl Validator {
                 self.wrong_type(&lines_path, "a list", other);
             }
         }
-        self.salvage.lines.clone_from(&lines);
+        self.salvage.lines = lines.clone();
         let country = country.unwrap_or_else(|| DEFAULT_COUNTRY.into());
         if country != DEFAULT_COUNTRY && !lines_given {
             self.error(
