@@ -847,11 +847,13 @@ impl Validator {
             self.error(path, too_many(items.len(), " entries", MAX_THERAPIES), None);
             return Vec::new();
         }
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| self.text(item, &index(path, i), MAX_THERAPY))
-            .collect()
+        let mut therapies = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            if let Some(therapy) = self.text(item, &index(path, i), MAX_THERAPY) {
+                therapies.push(therapy);
+            }
+        }
+        therapies
     }
 
     fn crisis(&mut self, value: &Json, path: &str) -> Crisis {
