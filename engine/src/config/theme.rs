@@ -70,18 +70,16 @@ impl Colour {
 
 /// The digits of `#rgb` or `#rrggbb`.
 fn parse_hex(hex: &str) -> Option<Colour> {
-    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    // All ASCII from here, so any byte range is a valid slice.
-    let value = |range: std::ops::Range<usize>| u8::from_str_radix(&hex[range], 16).ok();
+    // The value of the digit at byte `i`; `None` if it is not a hex digit.
+    // (`to_digit` rather than `u8::from_str_radix`, which is larger in the wasm.)
+    let digit = |i: usize| {
+        let b = *hex.as_bytes().get(i)?;
+        char::from(b).to_digit(16).map(|d| d as u8)
+    };
+    let pair = |i: usize| Some(digit(i)? * 16 + digit(i + 1)?);
     match hex.len() {
-        3 => Some(Colour::rgb(
-            value(0..1)? * 17,
-            value(1..2)? * 17,
-            value(2..3)? * 17,
-        )),
-        6 => Some(Colour::rgb(value(0..2)?, value(2..4)?, value(4..6)?)),
+        3 => Some(Colour::rgb(digit(0)? * 17, digit(1)? * 17, digit(2)? * 17)),
+        6 => Some(Colour::rgb(pair(0)?, pair(2)?, pair(4)?)),
         _ => None,
     }
 }
@@ -290,6 +288,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_channel_value_parses_in_both_cases_and_forms() {
+        for v in 0..=255u8 {
+            let c = Colour::rgb(v, 255 - v, v / 2);
+            assert_eq!(Colour::parse(&c.to_string()), Ok(c));
+            assert_eq!(Colour::parse(&c.to_string().to_uppercase()), Ok(c));
+        }
+        for d in 0..16u8 {
+            let short = format!("#{d:x}{d:X}{d:x}");
+            assert_eq!(
+                Colour::parse(&short),
+                Ok(Colour::rgb(d * 17, d * 17, d * 17))
+            );
+        }
+    }
+
+    #[test]
     fn colours_parse_in_both_forms() {
         assert_eq!(Colour::parse("#1D5C8C"), Ok(Colour::rgb(0x1d, 0x5c, 0x8c)));
         assert_eq!(Colour::parse(" #fa0 "), Ok(Colour::rgb(0xff, 0xaa, 0x00)));
@@ -303,6 +317,10 @@ mod tests {
             "rgb(0,0,0)",
             "#fff;x",
             "#ффф",
+            "#éa",
+            "#+1f",
+            "#1 f",
+            "#12345g",
             "",
         ] {
             assert_eq!(
