@@ -1069,7 +1069,7 @@ impl Validator {
                         " (did you mean ".to_owned() + m.as_str() + "? modules are named by topic)"
                     })
                     .unwrap_or_default();
-                let allowed = names(Module::ALL, Module::as_str);
+                let allowed = names(&Module::ALL, Module::as_str);
                 self.error(&at, "unknown module".to_owned() + &hint, Some(&allowed));
                 continue;
             };
