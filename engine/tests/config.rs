@@ -97,6 +97,7 @@ fn demo_clinic_configuration_is_valid_and_complete() {
             ("--cs-on-primary", "#ffffff".to_owned()),
             ("--cs-text", "#1b1b1b".to_owned()),
             ("--cs-background", "#ffffff".to_owned()),
+            ("--cs-error", "#b42318".to_owned()),
             ("--cs-radius", "8px".to_owned()),
             (
                 "--cs-font",
@@ -589,6 +590,13 @@ fn colours_are_hex_only_and_meet_contrast() {
     let vars = c.theme_vars();
     assert_eq!(vars[0], ("--cs-primary", "#9fd3ff".to_owned()));
     assert_eq!(vars[1], ("--cs-on-primary", "#101820".to_owned()));
+    // …and errors, whose red would be 2.7:1 there, take the text colour.
+    assert!(vars.contains(&("--cs-error", "#f0f0f0".to_owned())));
+    // On a light tint the red stays.
+    let c = load(r##"{"theme": {"background": "#f5f9ff"}}"##);
+    assert!(c
+        .theme_vars()
+        .contains(&("--cs-error", "#b42318".to_owned())));
 }
 
 #[test]

@@ -269,6 +269,21 @@ impl Theme {
         &self.font
     }
 
+    /// The colour of error messages and of the error summary's border: the
+    /// widget's red (#b42318, 6.5:1 on white) where it keeps 4.5:1 on the
+    /// clinic's background, otherwise the clinic's text colour — itself held to
+    /// 4.5:1 on the background — so a dark or coloured background never hides
+    /// an error. (Errors are never told by colour alone: each message and the
+    /// summary carry words.)
+    pub fn error(&self) -> Colour {
+        const RED: Colour = Colour::rgb(0xb4, 0x23, 0x18);
+        if RED.contrast(self.background) >= MIN_CONTRAST {
+            RED
+        } else {
+            self.text
+        }
+    }
+
     /// The CSS custom properties the widget sets with `style.setProperty`.
     /// Every value passed one of the narrow grammars above.
     pub fn vars(&self) -> Vec<(&'static str, String)> {
@@ -277,6 +292,7 @@ impl Theme {
             ("--cs-on-primary", self.on_primary().to_string()),
             ("--cs-text", self.text.to_string()),
             ("--cs-background", self.background.to_string()),
+            ("--cs-error", self.error().to_string()),
             ("--cs-radius", self.radius.0.clone()),
             ("--cs-font", self.font.0.clone()),
         ]
