@@ -1,6 +1,10 @@
 //! The smallest useful Yew app, to measure what Yew alone costs in a bundle.
 use yew::prelude::*;
 
+// The same allocator as the widget (src/lib.rs).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[component]
 fn App() -> Html {
     let count = use_state(|| 0u32);
