@@ -4,9 +4,9 @@
 
 use crate::browser;
 use crate::components::{
-    check::CheckScreen, config_error::ConfigErrorScreen, crisis::CrisisScreen,
-    out_of_scope::OutOfScopeScreen, question::QuestionScreen, result::ResultScreen,
-    start::StartScreen, top_bar::TopBar,
+    check::CheckScreen, config_error::config_error_screen, crisis::CrisisScreen,
+    out_of_scope::out_of_scope_screen, question::QuestionScreen, result::ResultScreen,
+    start::start_screen, top_bar::top_bar,
 };
 use crate::messages as m;
 use crate::state::{Action, Screen, State};
@@ -91,8 +91,8 @@ pub fn App(props: &AppProps) -> Html {
             );
             html! {
                 <>
-                    <TopBar crisis={errors.fallback.crisis.clone()} on_quick_exit={exit} />
-                    <ConfigErrorScreen errors={errors.clone()} />
+                    { top_bar(&errors.fallback.crisis, &exit) }
+                    { config_error_screen(errors) }
                 </>
             }
         }
@@ -152,9 +152,7 @@ fn Flow(props: &FlowProps) -> Html {
     let crisis: Crisis = config.crisis().clone();
     let announcement = announcement(&state);
     let screen = match state.screen {
-        Screen::Start => html! {
-            <StartScreen clinic={config.clinic().cloned()} dispatch={dispatch.clone()} />
-        },
+        Screen::Start => start_screen(config.clinic(), &dispatch),
         Screen::Question(id) => html! {
             <QuestionScreen key={id.as_str()} id={id} state={state.clone()} dispatch={dispatch.clone()} />
         },
@@ -167,7 +165,7 @@ fn Flow(props: &FlowProps) -> Html {
                 .as_ref()
                 .map(|a| a.level)
                 .unwrap_or(Level::OutOfScope);
-            html! { <OutOfScopeScreen level={level} crisis={crisis.clone()} dispatch={dispatch.clone()} /> }
+            out_of_scope_screen(level, &crisis, &dispatch)
         }
         Screen::Check => {
             html! { <CheckScreen state={state.clone()} dispatch={dispatch.clone()} /> }
@@ -178,7 +176,7 @@ fn Flow(props: &FlowProps) -> Html {
     };
     html! {
         <>
-            <TopBar crisis={crisis} on_quick_exit={exit} />
+            { top_bar(&crisis, &exit) }
             { screen }
             <div class="cs-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </>

@@ -9,14 +9,9 @@ use crate::messages as m;
 use carestep_engine::config::ConfigErrors;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ConfigErrorProps {
-    pub errors: ConfigErrors,
-}
-
-#[component]
-pub fn ConfigErrorScreen(props: &ConfigErrorProps) -> Html {
-    let fallback = &props.errors.fallback;
+/// The fallback screen and the administrator's notice for these problems.
+pub fn config_error_screen(errors: &ConfigErrors) -> Html {
+    let fallback = &errors.fallback;
     let phone = fallback.phone.as_ref().map(|phone| {
         let intro = match &fallback.clinic_name {
             Some(name) => m::config_fallback_clinic(name),
@@ -38,7 +33,7 @@ pub fn ConfigErrorScreen(props: &ConfigErrorProps) -> Html {
                 <h2>{ m::CONFIG_ERROR_TITLE }</h2>
                 <p>{ m::CONFIG_ERROR_INTRO }</p>
                 <ul class="cs-list">
-                    { for props.errors.errors.iter().map(|e| html! {
+                    { for errors.errors.iter().map(|e| html! {
                         <li>
                             if !e.path.is_empty() {
                                 <code>{ e.path.clone() }</code>{ ": " }

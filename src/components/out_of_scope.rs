@@ -9,28 +9,20 @@ use carestep_engine::config::Crisis;
 use carestep_engine::Level;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct OutOfScopeProps {
-    /// The engine's level for these answers (`out_of_scope`).
-    pub level: Level,
-    pub crisis: Crisis,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn OutOfScopeScreen(props: &OutOfScopeProps) -> Html {
-    let on_back = on_click(&props.dispatch, Action::Back);
-    let on_clear = on_click(&props.dispatch, Action::Clear);
+/// The screen for `level`, the engine's level for these answers (`out_of_scope`).
+pub fn out_of_scope_screen(level: Level, crisis: &Crisis, dispatch: &Callback<Action>) -> Html {
+    let on_back = on_click(dispatch, Action::Back);
+    let on_clear = on_click(dispatch, Action::Clear);
     html! {
-        <div class="cs-screen cs-out-of-scope" data-testid="result" data-level={props.level.as_str()}>
+        <div class="cs-screen cs-out-of-scope" key="out-of-scope" data-testid="result" data-level={level.as_str()}>
             { back_row(on_back) }
             { title(m::OUT_OF_SCOPE_TITLE) }
             { p(m::OUT_OF_SCOPE_BODY) }
             <div class="cs-callout">
-                if props.crisis.uses_us_numbers() {
+                if crisis.uses_us_numbers() {
                     { p(m::OUT_OF_SCOPE_988) }
                 }
-                { crisis_buttons(&props.crisis) }
+                { crisis_buttons(crisis) }
             </div>
             { p(m::OUT_OF_SCOPE_BACK) }
             { actions(secondary_button(m::CLEAR, on_clear)) }

@@ -7,16 +7,10 @@ use crate::state::Action;
 use carestep_engine::config::Clinic;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct StartProps {
-    pub clinic: Option<Clinic>,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn StartScreen(props: &StartProps) -> Html {
-    let onclick = on_click(&props.dispatch, Action::Start);
-    let phone = props.clinic.as_ref().and_then(|clinic| {
+/// The start screen, with the clinic's phone line when it has one.
+pub fn start_screen(clinic: Option<&Clinic>, dispatch: &Callback<Action>) -> Html {
+    let onclick = on_click(dispatch, Action::Start);
+    let phone = clinic.and_then(|clinic| {
         let phone = clinic.phone.as_ref()?;
         Some(call_line(m::start_clinic_phone(&clinic.name), phone))
     });
@@ -29,7 +23,7 @@ pub fn StartScreen(props: &StartProps) -> Html {
     .map(String::from)
     .into();
     html! {
-        <div class="cs-screen cs-start">
+        <div class="cs-screen cs-start" key="start">
             { title(m::START_TITLE) }
             { p(m::START_INTRO) }
             { list("cs-list", facts) }

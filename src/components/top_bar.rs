@@ -6,17 +6,11 @@ use crate::messages as m;
 use carestep_engine::config::{Crisis, CrisisLine};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TopBarProps {
-    pub crisis: Crisis,
-    pub on_quick_exit: Callback<()>,
-}
-
-#[component]
-pub fn TopBar(props: &TopBarProps) -> Html {
-    let onclick = props.on_quick_exit.reform(|_: MouseEvent| ());
+/// The bar for these crisis lines; the button calls `on_quick_exit`.
+pub fn top_bar(crisis: &Crisis, on_quick_exit: &Callback<()>) -> Html {
+    let onclick = on_quick_exit.reform(|_: MouseEvent| ());
     let mut parts: Vec<Html> = Vec::new();
-    if props.crisis.uses_us_numbers() {
+    if crisis.uses_us_numbers() {
         parts.push(html! {
             <>
                 { link("tel:988".into(), m::call_label("988").into()) }
@@ -26,7 +20,7 @@ pub fn TopBar(props: &TopBarProps) -> Html {
         });
         parts.push(link("tel:911".into(), m::call_label("911").into()));
     }
-    parts.extend(props.crisis.lines().iter().map(line_links));
+    parts.extend(crisis.lines().iter().map(line_links));
     let mut joined: Vec<Html> = Vec::new();
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
