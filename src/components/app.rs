@@ -4,8 +4,8 @@
 
 use crate::browser;
 use crate::components::{
-    check::CheckScreen, config_error::config_error_screen, crisis::CrisisScreen,
-    out_of_scope::out_of_scope_screen, question::QuestionScreen, result::ResultScreen,
+    check::check_screen, config_error::config_error_screen, crisis::crisis_screen,
+    out_of_scope::out_of_scope_screen, question::question_screen, result::ResultScreen,
     start::start_screen, top_bar::top_bar,
 };
 use crate::messages as m;
@@ -153,12 +153,8 @@ fn Flow(props: &FlowProps) -> Html {
     let announcement = announcement(&state);
     let screen = match state.screen {
         Screen::Start => start_screen(config.clinic(), &dispatch),
-        Screen::Question(id) => html! {
-            <QuestionScreen key={id.as_str()} id={id} state={state.clone()} dispatch={dispatch.clone()} />
-        },
-        Screen::Crisis => html! {
-            <CrisisScreen state={state.clone()} crisis={crisis.clone()} dispatch={dispatch.clone()} />
-        },
+        Screen::Question(id) => question_screen(id, &state, &dispatch),
+        Screen::Crisis => crisis_screen(&state, &crisis, &dispatch),
         Screen::OutOfScope => {
             let level = state
                 .assessment
@@ -167,9 +163,7 @@ fn Flow(props: &FlowProps) -> Html {
                 .unwrap_or(Level::OutOfScope);
             out_of_scope_screen(level, &crisis, &dispatch)
         }
-        Screen::Check => {
-            html! { <CheckScreen state={state.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Screen::Check => check_screen(&state, &dispatch),
         Screen::Result => html! {
             <ResultScreen state={state.clone()} config={props.config.clone()} dispatch={dispatch.clone()} />
         },

@@ -7,23 +7,17 @@ use crate::state::{Action, State};
 use crate::summary::answer_rows;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CheckProps {
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn CheckScreen(props: &CheckProps) -> Html {
-    let rows = answer_rows(&props.state.answers, &props.state.path());
-    let on_back = on_click(&props.dispatch, Action::Back);
-    let on_result = on_click(&props.dispatch, Action::SeeResult);
+/// The check page for the answers in `state`.
+pub fn check_screen(state: &State, dispatch: &Callback<Action>) -> Html {
+    let rows = answer_rows(&state.answers, &state.path());
+    let on_back = on_click(dispatch, Action::Back);
+    let on_result = on_click(dispatch, Action::SeeResult);
 
     // Group consecutive rows of the same questionnaire under one heading.
     let mut groups: Vec<(&'static str, Vec<Html>)> = Vec::new();
     for row in rows {
         let id = row.id;
-        let onclick = on_click(&props.dispatch, Action::Change(id));
+        let onclick = on_click(dispatch, Action::Change(id));
         let entry = html! {
             <div class="cs-answer" key={id.as_str()}>
                 <dt>{ row.question }</dt>
@@ -42,7 +36,7 @@ pub fn CheckScreen(props: &CheckProps) -> Html {
     }
 
     html! {
-        <div class="cs-screen cs-check">
+        <div class="cs-screen cs-check" key="check">
             { back_row(on_back) }
             { title(m::CHECK_TITLE) }
             { p(m::CHECK_INTRO) }

@@ -11,13 +11,6 @@ use carestep_engine::config::{Crisis, SafeUrl};
 use carestep_engine::Level;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CrisisProps {
-    pub state: UseReducerHandle<State>,
-    pub crisis: Crisis,
-    pub dispatch: Callback<Action>,
-}
-
 /// A button per way of reaching help: the built-in US numbers when the country is the US,
 /// then the clinic's own lines.
 pub fn crisis_buttons(crisis: &Crisis) -> Html {
@@ -55,11 +48,10 @@ fn crisis_button(class: &'static str, url: SafeUrl, action: String, label: &str)
     }
 }
 
-#[component]
-pub fn CrisisScreen(props: &CrisisProps) -> Html {
-    let state = &props.state;
-    let on_back = on_click(&props.dispatch, Action::Back);
-    let on_clear = on_click(&props.dispatch, Action::Clear);
+/// The crisis screen for the answers in `state`, with these crisis lines.
+pub fn crisis_screen(state: &State, crisis: &Crisis, dispatch: &Callback<Action>) -> Html {
+    let on_back = on_click(dispatch, Action::Back);
+    let on_clear = on_click(dispatch, Action::Clear);
     // The level is the engine's (crisis_now whenever this screen shows).
     let level = state
         .assessment
@@ -74,18 +66,18 @@ pub fn CrisisScreen(props: &CrisisProps) -> Html {
         .filter(|rule| rule.is_crisis())
         .map(|&rule| m::rule_sentence(rule).to_owned())
         .collect();
-    let lead = if props.crisis.uses_us_numbers() {
+    let lead = if crisis.uses_us_numbers() {
         m::CRISIS_CALL_988
     } else {
         m::CRISIS_CALL_LOCAL
     };
     html! {
-        <div class="cs-screen cs-crisis-screen" data-testid="result" data-level={level.as_str()}>
+        <div class="cs-screen cs-crisis-screen" key="crisis" data-testid="result" data-level={level.as_str()}>
             { back_row(on_back) }
             { title(m::CRISIS_TITLE) }
             { p_class("cs-lead", m::CRISIS_LEAD) }
             // The buttons first: on a phone they are what fits on the first screen.
-            { crisis_buttons(&props.crisis) }
+            { crisis_buttons(crisis) }
             <p><strong>{ lead }</strong></p>
             { p(m::CRISIS_CALM) }
             if !reasons.is_empty() {

@@ -13,13 +13,6 @@ use carestep_engine::{instrument, item, progress, AnswerKind, ItemId};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionProps {
-    pub id: ItemId,
-    pub state: UseReducerHandle<State>,
-    pub dispatch: Callback<Action>,
-}
-
 /// The DOM id of an option: the item id for the first, `item-N` for the N-th after it.
 pub fn option_dom_id(id: ItemId, index: usize) -> String {
     if index == 0 {
@@ -34,12 +27,11 @@ fn p_with_id(class: &'static str, id: String, text: &'static str) -> Html {
     html! { <p {class} {id}>{ text }</p> }
 }
 
-#[component]
-pub fn QuestionScreen(props: &QuestionProps) -> Html {
-    let id = props.id;
+/// The screen for question `id`, with the draft and error in `state`. Its root element is
+/// keyed by the item id, so the next question gets new elements rather than this one's.
+pub fn question_screen(id: ItemId, state: &State, dispatch: &Callback<Action>) -> Html {
     let it = item(id);
     let info = instrument(it.instrument);
-    let state = &props.state;
     let key = id.as_str();
     let path = state.path();
     let p = progress(&state.answers, &state.modules, id);
@@ -87,9 +79,9 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
         "cs-field"
     };
 
-    let on_back = on_click(&props.dispatch, Action::Back);
-    let on_skip = on_click(&props.dispatch, Action::Skip);
-    let on_submit = props.dispatch.reform(|event: SubmitEvent| {
+    let on_back = on_click(dispatch, Action::Back);
+    let on_skip = on_click(dispatch, Action::Skip);
+    let on_submit = dispatch.reform(|event: SubmitEvent| {
         event.prevent_default();
         Action::Continue
     });
@@ -115,7 +107,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                         { for choices.iter().enumerate().map(|(index, choice)| {
                             let dom_id = option_dom_id(id, index);
                             let code = choice.code;
-                            let onchange = props.dispatch.reform(move |_: Event| Action::Choose(code));
+                            let onchange = dispatch.reform(move |_: Event| Action::Choose(code));
                             html! {
                                 <div class="cs-radio" key={dom_id.clone()}>
                                     <input type="radio" id={dom_id.clone()} name={key}
@@ -133,7 +125,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
                 Draft::Count(text) => text.clone(),
                 _ => String::new(),
             };
-            let oninput = props.dispatch.reform(|event: InputEvent| {
+            let oninput = dispatch.reform(|event: InputEvent| {
                 Action::Type(event.target_unchecked_into::<HtmlInputElement>().value())
             });
             html! {
@@ -150,7 +142,7 @@ pub fn QuestionScreen(props: &QuestionProps) -> Html {
     };
 
     html! {
-        <div class="cs-screen cs-question" data-item={key}>
+        <div class="cs-screen cs-question" {key} data-item={key}>
             { back_row(on_back) }
             if let Some(text) = error_text {
                 { error_summary(text, option_dom_id(id, 0)) }
