@@ -4,9 +4,14 @@
 
 use crate::browser;
 use crate::components::{
-    check::check_screen, config_error::config_error_screen, crisis::crisis_screen,
-    out_of_scope::out_of_scope_screen, question::question_screen, result::ResultScreen,
-    start::start_screen, top_bar::top_bar,
+    check::check_screen,
+    config_error::config_error_screen,
+    crisis::crisis_screen,
+    out_of_scope::out_of_scope_screen,
+    question::question_screen,
+    result::{result_screen, SaveNote},
+    start::start_screen,
+    top_bar::top_bar,
 };
 use crate::messages as m;
 use crate::state::{Action, Screen, State};
@@ -115,6 +120,7 @@ fn Flow(props: &FlowProps) -> Html {
     };
     let modules = *config.modules();
     let state = use_reducer(move || State::new(modules));
+    let save_note = use_state(SaveNote::default);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -164,9 +170,7 @@ fn Flow(props: &FlowProps) -> Html {
             out_of_scope_screen(level, &crisis, &dispatch)
         }
         Screen::Check => check_screen(&state, &dispatch),
-        Screen::Result => html! {
-            <ResultScreen state={state.clone()} config={props.config.clone()} dispatch={dispatch.clone()} />
-        },
+        Screen::Result => result_screen(&state, config, &dispatch, &save_note),
     };
     html! {
         <>

@@ -5,7 +5,6 @@
 //! copy (Print, Save a copy, Clear my answers).
 
 use crate::browser;
-use crate::components::app::ConfigState;
 use crate::components::parts::{
     actions, call_line, h2, link_button, list, on_click, p, p_class, secondary_button, title,
 };
@@ -17,28 +16,23 @@ use carestep_engine::Level;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultProps {
-    pub state: UseReducerHandle<State>,
-    pub config: Rc<ConfigState>,
-    pub dispatch: Callback<Action>,
+/// What the last "Save a copy" said, and on which step's result screen. The app keeps it;
+/// it shows only on that step, so the result screen starts without a note each time it is
+/// shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SaveNote {
+    step: u32,
+    text: &'static str,
 }
 
-/// What happened to the last "Save a copy".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SaveNote {
-    None,
-    Saved,
-    Failed,
-}
-
-#[component]
-pub fn ResultScreen(props: &ResultProps) -> Html {
-    let save_note = use_state(|| SaveNote::None);
-    let state = &props.state;
-    let ConfigState::Ready(config) = &*props.config else {
-        return Html::default();
-    };
+/// The result screen for the answers in `state` and the clinic in `config`; `save_note` is
+/// the app's note for Save a copy.
+pub fn result_screen(
+    state: &State,
+    config: &ClinicConfig,
+    dispatch: &Callback<Action>,
+    save_note: &UseStateHandle<SaveNote>,
+) -> Html {
     let Some(assessment) = state.assessment.as_ref() else {
         return Html::default();
     };
@@ -50,27 +44,31 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
     ));
     let level = assessment.level;
 
-    let on_back = on_click(&props.dispatch, Action::Back);
-    let on_clear = on_click(&props.dispatch, Action::Clear);
+    let on_back = on_click(dispatch, Action::Back);
+    let on_clear = on_click(dispatch, Action::Clear);
     let on_print = Callback::from(|_: MouseEvent| browser::print_page());
     let on_save = {
         let summary = summary.clone();
         let save_note = save_note.clone();
+        let step = state.step;
         Callback::from(move |_: MouseEvent| {
             let ok = browser::save_text_file(m::SAVE_FILE_NAME, &summary.to_text()).is_ok();
-            save_note.set(if ok {
-                SaveNote::Saved
-            } else {
-                SaveNote::Failed
-            });
+            let text = if ok { m::SAVED_NOTE } else { m::SAVE_FAILED };
+            save_note.set(SaveNote { step, text });
         })
+    };
+
+    let note = if save_note.step == state.step {
+        save_note.text
+    } else {
+        ""
     };
 
     // Print shows this screen through the print stylesheet: everything but `.cs-no-print`
     // (Back, the clinic's call-to-action, the buttons), plus the `.cs-print-only` parts (the
     // date and every answer). Save writes the same sections as text (`Summary::to_text`).
     html! {
-        <div class="cs-screen cs-result" data-testid="result" data-level={level.as_str()}>
+        <div class="cs-screen cs-result" key="result" data-testid="result" data-level={level.as_str()}>
             <div class="cs-back cs-no-print">
                 { link_button(m::BACK, on_back) }
             </div>
@@ -132,13 +130,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                         { secondary_button(m::CLEAR, on_clear) }
                     </>
                 }) }
-                <p class="cs-save-note" role="status">
-                    { match *save_note {
-                        SaveNote::None => "",
-                        SaveNote::Saved => m::SAVED_NOTE,
-                        SaveNote::Failed => m::SAVE_FAILED,
-                    } }
-                </p>
+                <p class="cs-save-note" role="status">{ note }</p>
             </div>
         </div>
     }
