@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::messages as m;
 use crate::state::{Action, Screen, State};
-use carestep_engine::config::{ClinicConfig, ConfigErrors, Crisis};
+use carestep_engine::config::{ClinicConfig, ConfigErrors};
 use carestep_engine::{progress, Level};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -82,42 +82,26 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    match &*props.config {
-        ConfigState::Ready(config) => html! {
-            <Flow config={props.config.clone()} host={props.host.clone()}
-                on_quick_exit={props.on_quick_exit.clone()}
-                quick_exit_url={config.quick_exit_url().as_str().to_owned()} />
-        },
+    // The configuration never changes while the app is mounted, so the hooks below are
+    // always called, or never.
+    let config = match &*props.config {
+        ConfigState::Ready(config) => config,
         ConfigState::Broken(errors) => {
             let exit = quick_exit_callback(
                 None,
                 props.on_quick_exit.clone(),
                 errors.fallback.quick_exit_url.as_str().to_owned(),
             );
-            html! {
+            return html! {
                 <>
                     { top_bar(&errors.fallback.crisis, &exit) }
                     { config_error_screen(errors) }
                 </>
-            }
+            };
         }
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FlowProps {
-    config: Rc<ConfigState>,
-    host: Element,
-    on_quick_exit: Option<Callback<String>>,
-    quick_exit_url: String,
-}
-
-/// The questionnaire flow for a valid configuration.
-#[component]
-fn Flow(props: &FlowProps) -> Html {
-    let ConfigState::Ready(config) = &*props.config else {
-        return Html::default();
     };
+
+    // The questionnaire flow for a valid configuration.
     let modules = *config.modules();
     let state = use_reducer(move || State::new(modules));
     let save_note = use_state(SaveNote::default);
@@ -128,7 +112,7 @@ fn Flow(props: &FlowProps) -> Html {
     let exit = quick_exit_callback(
         Some(dispatch.clone()),
         props.on_quick_exit.clone(),
-        props.quick_exit_url.clone(),
+        config.quick_exit_url().as_str().to_owned(),
     );
 
     // Focus: after every step, to the new heading (or to the error summary). Step 0 is the
@@ -155,26 +139,26 @@ fn Flow(props: &FlowProps) -> Html {
         });
     }
 
-    let crisis: Crisis = config.crisis().clone();
+    let crisis = config.crisis();
     let announcement = announcement(&state);
     let screen = match state.screen {
         Screen::Start => start_screen(config.clinic(), &dispatch),
         Screen::Question(id) => question_screen(id, &state, &dispatch),
-        Screen::Crisis => crisis_screen(&state, &crisis, &dispatch),
+        Screen::Crisis => crisis_screen(&state, crisis, &dispatch),
         Screen::OutOfScope => {
             let level = state
                 .assessment
                 .as_ref()
                 .map(|a| a.level)
                 .unwrap_or(Level::OutOfScope);
-            out_of_scope_screen(level, &crisis, &dispatch)
+            out_of_scope_screen(level, crisis, &dispatch)
         }
         Screen::Check => check_screen(&state, &dispatch),
         Screen::Result => result_screen(&state, config, &dispatch, &save_note),
     };
     html! {
         <>
-            { top_bar(&crisis, &exit) }
+            { top_bar(crisis, &exit) }
             { screen }
             <div class="cs-visually-hidden" aria-live="polite" aria-atomic="true">{ announcement }</div>
         </>
