@@ -14,7 +14,7 @@
 //!   exported [`mount`] with the element and the configuration text.
 //!
 //! Code map: [`state`] (the reducer that drives the flow through the engine),
-//! [`components`] (one component per file), [`messages`] (every visible English string),
+//! [`components`] (one screen per file; only `App` is a Yew component), [`messages`] (every visible English string),
 //! [`summary`] (what Print and Save contain), [`browser`] (focus, print, save, quick exit).
 
 pub mod browser;

@@ -379,3 +379,24 @@ fn attribution_lines_name_each_instrument_once() {
         assert!(!line.starts_with(&doubled), "{line}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn the_save_note_is_only_shown_on_the_result_it_was_given_on() {
+    let w = started().await;
+    to_check_page(&w).await;
+    w.click("See my result").await;
+    let note = || w.one(".cs-save-note").unwrap().text_content().unwrap();
+    assert_eq!(note(), "");
+    w.click("Save a copy").await;
+    let saved = note();
+    assert!(
+        saved == carestep_widget::messages::SAVED_NOTE
+            || saved == carestep_widget::messages::SAVE_FAILED,
+        "{saved}"
+    );
+    // Back to the check page and to the result again: a fresh result, no old note.
+    w.click("Back").await;
+    assert!(w.has_button("See my result"));
+    w.click("See my result").await;
+    assert_eq!(note(), "");
+}
