@@ -10,8 +10,8 @@
 
 use crate::messages as m;
 use carestep_engine::{
-    instrument, item, AnswerKind, Answers, Assessment, CompletableScore, Flag, Instrument, ItemId,
-    Level, Response, RuleId, ScoreKind, Scores, TotalScore,
+    instrument, item, AnswerKind, Answers, Assessment, Flag, Instrument, ItemId, Level, Response,
+    RuleId, ScoreKind, Scores,
 };
 
 /// One row of the score table: "Depression (PHQ-9)", "17", "moderately severe".
@@ -28,9 +28,9 @@ impl ScoreRow {
     /// "Depression (PHQ-9): 17, moderately severe".
     pub fn sentence(&self) -> String {
         if self.value == m::SCORE_NO_TOTAL {
-            format!("{}: {}", self.measure, self.band)
+            [self.measure, ": ", &self.band].concat()
         } else {
-            format!("{}: {}, {}", self.measure, self.value, self.band)
+            [self.measure, ": ", &self.value, ", ", &self.band].concat()
         }
     }
 }
@@ -94,59 +94,58 @@ impl Summary {
     /// The saved file: plain text, the same content as the printed page.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let mut line = |text: &str| {
-            out.push_str(text);
+        // One line of the file: its parts, then a line break.
+        let mut line = |parts: &[&str]| {
+            for part in parts {
+                out.push_str(part);
+            }
             out.push('\n');
         };
-        line(m::SUMMARY_TITLE);
-        line(&"=".repeat(m::SUMMARY_TITLE.chars().count()));
-        line(&format!("{} {}", m::SUMMARY_DATE, self.date));
-        line("");
-        line(&format!(
-            "{} {}",
-            m::SUMMARY_LEVEL,
-            m::level_name(self.level)
-        ));
-        line("");
-        line(m::SUMMARY_REASONS);
+        line(&[m::SUMMARY_TITLE]);
+        line(&[&"=".repeat(m::SUMMARY_TITLE.chars().count())]);
+        line(&[m::SUMMARY_DATE, " ", &self.date]);
+        line(&[]);
+        line(&[m::SUMMARY_LEVEL, " ", m::level_name(self.level)]);
+        line(&[]);
+        line(&[m::SUMMARY_REASONS]);
         if self.reasons.is_empty() {
-            line(&format!("- {}", m::RESULT_WHY_NONE));
+            line(&["- ", m::RESULT_WHY_NONE]);
         }
         for reason in &self.reasons {
-            line(&format!("- [{}] {}", reason.rule.as_str(), reason.sentence));
+            line(&["- [", reason.rule.as_str(), "] ", reason.sentence]);
             for evidence in &reason.evidence {
-                line(&format!("    {evidence}"));
+                line(&["    ", evidence]);
             }
         }
-        line("");
-        line(m::RESULT_IMPORTANT);
+        line(&[]);
+        line(&[m::RESULT_IMPORTANT]);
         for note in &self.notes {
-            line(&format!("- {note}"));
+            line(&["- ", note]);
         }
-        line("");
-        line(m::SUMMARY_SCORES);
+        line(&[]);
+        line(&[m::SUMMARY_SCORES]);
         for row in &self.scores {
-            line(&format!("- {}", row.sentence()));
+            line(&["- ", &row.sentence()]);
         }
-        line("");
-        line(m::SUMMARY_ANSWERS);
+        line(&[]);
+        line(&[m::SUMMARY_ANSWERS]);
         let mut current = "";
         for row in &self.answers {
             if row.instrument != current {
                 current = row.instrument;
-                line(&format!("  {current}"));
+                line(&["  ", current]);
             }
-            line(&format!("- {} [{}]", row.question, row.id.as_str()));
-            line(&format!("    {}", row.answer));
+            line(&["- ", row.question, " [", row.id.as_str(), "]"]);
+            line(&["    ", &row.answer]);
         }
-        line("");
-        line(m::SUMMARY_ATTRIBUTION);
+        line(&[]);
+        line(&[m::SUMMARY_ATTRIBUTION]);
         for attribution in &self.attributions {
-            line(&format!("- {attribution}"));
+            line(&["- ", attribution]);
         }
-        line(&format!("- {} {}", m::SUMMARY_MODEL, self.model_version));
-        line("");
-        line(m::SUMMARY_NOT_DIAGNOSIS);
+        line(&["- ", m::SUMMARY_MODEL, " ", self.model_version]);
+        line(&[]);
+        line(&[m::SUMMARY_NOT_DIAGNOSIS]);
         out
     }
 }
@@ -201,7 +200,7 @@ pub fn attributions(answers: &Answers, asked: &[ItemId]) -> Vec<String> {
             if line.starts_with(info.name) {
                 out.push(line.to_owned());
             } else {
-                out.push(format!("{}: {}", info.name, line));
+                out.push([info.name, ": ", line].concat());
             }
         }
     }
@@ -231,46 +230,38 @@ pub fn notes(flags: &[Flag]) -> Vec<&'static str> {
         .collect()
 }
 
-fn total_row<B: Copy>(
-    key: ScoreKind,
-    measure: &'static str,
-    score: &TotalScore<B>,
-    words: fn(B) -> &'static str,
-) -> ScoreRow {
+/// A row with a total and its band in words.
+fn total_row(key: ScoreKind, measure: &'static str, total: u32, band: &'static str) -> ScoreRow {
     ScoreRow {
         key,
         measure,
-        value: score.total.to_string(),
-        band: words(score.band).to_owned(),
+        value: total.to_string(),
+        band: band.to_owned(),
     }
 }
 
-fn completable_row<B: Copy>(
+/// A row of an instrument that may be left incomplete: its total and band when it has one
+/// ("(partial)" when not every item was answered), otherwise "incomplete".
+fn completable_row(
     key: ScoreKind,
     measure: &'static str,
-    score: &CompletableScore<B>,
-    words: fn(B) -> &'static str,
+    total: Option<u32>,
+    band: Option<&'static str>,
+    complete: bool,
 ) -> ScoreRow {
-    match (score.total, score.band) {
+    match (total, band) {
+        (Some(total), Some(band)) if complete => total_row(key, measure, total, band),
         (Some(total), Some(band)) => ScoreRow {
             key,
             measure,
             value: total.to_string(),
-            band: if score.complete {
-                words(band).to_owned()
-            } else {
-                format!("{} ({})", words(band), m::SCORE_PARTIAL)
-            },
+            band: [band, " (", m::SCORE_PARTIAL, ")"].concat(),
         },
-        _ => ScoreRow {
-            key,
-            measure,
-            value: m::SCORE_NO_TOTAL.to_owned(),
-            band: m::SCORE_INCOMPLETE.to_owned(),
-        },
+        _ => band_row(key, measure, m::SCORE_INCOMPLETE),
     }
 }
 
+/// A row with a band and no total.
 fn band_row(key: ScoreKind, measure: &'static str, band: &'static str) -> ScoreRow {
     ScoreRow {
         key,
@@ -282,91 +273,95 @@ fn band_row(key: ScoreKind, measure: &'static str, band: &'static str) -> ScoreR
 
 /// The engine's scores as table rows, in administration order.
 pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
+    use ScoreKind as K;
     let mut rows = Vec::new();
     if let Some(x) = &s.phq9 {
+        let band = x.band.map(m::phq9_band);
         rows.push(completable_row(
-            ScoreKind::Phq9,
+            K::Phq9,
             m::SCORE_PHQ9,
-            x,
-            m::phq9_band,
+            x.total,
+            band,
+            x.complete,
         ));
     }
     if let Some(x) = &s.phq2 {
-        rows.push(total_row(ScoreKind::Phq2, m::SCORE_PHQ2, x, m::screen_band));
+        rows.push(total_row(
+            K::Phq2,
+            m::SCORE_PHQ2,
+            x.total,
+            m::screen_band(x.band),
+        ));
     }
     if let Some(x) = &s.gad7 {
+        let band = x.band.map(m::gad7_band);
         rows.push(completable_row(
-            ScoreKind::Gad7,
+            K::Gad7,
             m::SCORE_GAD7,
-            x,
-            m::gad7_band,
+            x.total,
+            band,
+            x.complete,
         ));
     }
     if let Some(x) = &s.gad2 {
-        rows.push(total_row(ScoreKind::Gad2, m::SCORE_GAD2, x, m::screen_band));
+        rows.push(total_row(
+            K::Gad2,
+            m::SCORE_GAD2,
+            x.total,
+            m::screen_band(x.band),
+        ));
     }
     if let Some(x) = &s.k6 {
-        rows.push(total_row(ScoreKind::K6, m::SCORE_K6, x, m::k6_band));
+        rows.push(total_row(K::K6, m::SCORE_K6, x.total, m::k6_band(x.band)));
     }
     if let Some(x) = &s.asq {
-        rows.push(band_row(ScoreKind::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
+        rows.push(band_row(K::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
     }
     if let Some(x) = &s.cssrs {
-        rows.push(band_row(
-            ScoreKind::Cssrs,
-            m::SCORE_CSSRS,
-            m::cssrs_band(x.band),
-        ));
+        rows.push(band_row(K::Cssrs, m::SCORE_CSSRS, m::cssrs_band(x.band)));
     }
     if let Some(x) = &s.pcptsd5 {
-        rows.push(total_row(
-            ScoreKind::Pcptsd5,
-            m::SCORE_PCPTSD5,
-            x,
-            m::pcptsd5_band,
-        ));
+        let band = m::pcptsd5_band(x.band);
+        rows.push(total_row(K::Pcptsd5, m::SCORE_PCPTSD5, x.total, band));
     }
     if let Some(x) = &s.mdq {
         rows.push(ScoreRow {
-            key: ScoreKind::Mdq,
+            key: K::Mdq,
             measure: m::SCORE_MDQ,
             value: m::mdq_count(x.item1_yes_count),
             band: m::screen_band(x.band).to_owned(),
         });
     }
     if let Some(x) = &s.auditc {
-        rows.push(total_row(
-            ScoreKind::Auditc,
-            m::SCORE_AUDITC,
-            x,
-            m::screen_band,
-        ));
+        let band = m::screen_band(x.band);
+        rows.push(total_row(K::Auditc, m::SCORE_AUDITC, x.total, band));
     }
     if let Some(x) = &s.audit {
         rows.push(total_row(
-            ScoreKind::Audit,
+            K::Audit,
             m::SCORE_AUDIT,
-            x,
-            m::audit_zone,
+            x.total,
+            m::audit_zone(x.band),
         ));
     }
     if let Some(x) = &s.nida_sq {
-        rows.push(band_row(
-            ScoreKind::NidaSq,
-            m::SCORE_NIDA,
-            m::screen_band(x.band),
-        ));
+        rows.push(band_row(K::NidaSq, m::SCORE_NIDA, m::screen_band(x.band)));
     }
     if let Some(x) = &s.dast10 {
         rows.push(total_row(
-            ScoreKind::Dast10,
+            K::Dast10,
             m::SCORE_DAST10,
-            x,
-            m::dast10_band,
+            x.total,
+            m::dast10_band(x.band),
         ));
     }
     if let Some(x) = &s.wsas {
-        rows.push(total_row(ScoreKind::Wsas, m::SCORE_WSAS, x, m::wsas_band));
+        rows.push(total_row(
+            K::Wsas,
+            m::SCORE_WSAS,
+            x.total,
+            m::wsas_band(x.band),
+        ));
     }
     rows
 }
