@@ -47,7 +47,7 @@ impl ConfigState {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     pub config: Rc<ConfigState>,
     /// The element the app is mounted in: the theme, `lang` and `data-ready` are set on it.
@@ -56,6 +56,17 @@ pub struct AppProps {
     /// replaces the page (tests pass a callback instead of leaving the page).
     #[prop_or_default]
     pub on_quick_exit: Option<Callback<String>>,
+}
+
+/// Props are equal when they hold the same configuration (the same `Rc`): the configuration
+/// is read once and never changes while the app is mounted, so comparing it field by field
+/// would only add code.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.config, &other.config)
+            && self.host == other.host
+            && self.on_quick_exit == other.on_quick_exit
+    }
 }
 
 #[component]
