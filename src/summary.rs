@@ -371,16 +371,16 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
 /// shown; whether the condition held is the engine's call.
 fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String> {
     let inputs = rule.inputs();
-    let mut out: Vec<String> = inputs
-        .scores
-        .iter()
-        .chain(inputs.summaries)
-        .filter_map(|key| scores.iter().find(|row| row.key == *key))
-        .map(ScoreRow::sentence)
-        .collect();
-    out.extend(inputs.items.iter().filter_map(|&id| {
-        let response = answers.get(id)?;
-        Some(m::you_answered(&answer_text(id, response)))
-    }));
+    let mut out = Vec::new();
+    for key in inputs.scores.iter().chain(inputs.summaries) {
+        if let Some(row) = scores.iter().find(|row| row.key == *key) {
+            out.push(row.sentence());
+        }
+    }
+    for &id in inputs.items {
+        if let Some(response) = answers.get(id) {
+            out.push(m::you_answered(&answer_text(id, response)));
+        }
+    }
     out
 }
