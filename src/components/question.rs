@@ -43,9 +43,9 @@ pub fn question_screen(id: ItemId, state: &State, dispatch: &Callback<Action>) -
     };
     let intro = info.intro.filter(|_| first_of_instrument);
 
-    let stem_id = format!("{key}-stem");
-    let hint_id = format!("{key}-hint");
-    let error_id = format!("{key}-error");
+    let stem_id = [key, "-stem"].concat();
+    let hint_id = [key, "-hint"].concat();
+    let error_id = [key, "-error"].concat();
     let mut described_by: Vec<&str> = Vec::new();
     if it.stem.is_some() {
         described_by.push(&stem_id);

@@ -15,12 +15,14 @@ pub fn top_bar(crisis: &Crisis, on_quick_exit: &Callback<()>) -> Html {
             <>
                 { link("tel:988".into(), m::call_label("988").into()) }
                 { " or " }
-                { link("sms:988".into(), format!("{} 988", m::TEXT).into()) }
+                { link("sms:988".into(), [m::TEXT, " 988"].concat().into()) }
             </>
         });
         parts.push(link("tel:911".into(), m::call_label("911").into()));
     }
-    parts.extend(crisis.lines().iter().map(line_links));
+    for line in crisis.lines() {
+        parts.push(line_links(line));
+    }
     let mut joined: Vec<Html> = Vec::new();
     for (i, part) in parts.into_iter().enumerate() {
         if i > 0 {
@@ -48,11 +50,11 @@ pub fn line_links(line: &CrisisLine) -> Html {
     let text = line.sms.as_ref().map(|p| {
         link(
             p.sms_url().as_str().to_owned().into(),
-            format!("{} {}", m::TEXT, p.display()).into(),
+            [m::TEXT, " ", p.display()].concat().into(),
         )
     });
     let or = (call.is_some() && text.is_some()).then(|| html! { { " or " } });
     html! {
-        <span class="cs-line">{ format!("{}: ", line.label) }{ for call }{ for or }{ for text }</span>
+        <span class="cs-line">{ [&line.label, ": "].concat() }{ for call }{ for or }{ for text }</span>
     }
 }
