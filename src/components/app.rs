@@ -83,9 +83,10 @@ pub fn App(props: &AppProps) -> Html {
                 let _ = host.set_attribute("lang", "en");
             }
             if let ConfigState::Broken(errors) = &*config {
-                let lines: Vec<String> = std::iter::once(m::CONFIG_ERROR_TITLE.to_owned())
-                    .chain(errors.errors.iter().map(|e| e.to_string()))
-                    .collect();
+                let mut lines = vec![m::CONFIG_ERROR_TITLE.to_owned()];
+                for error in &errors.errors {
+                    lines.push(error.to_string());
+                }
                 browser::console_error_lines(&lines);
             }
             let _ = host.class_list().add_1("carestep");
