@@ -51,7 +51,7 @@ pub const START_SKIP: &str =
 pub const START_BUTTON: &str = "Start";
 
 pub fn start_clinic_phone(clinic: &str) -> String {
-    format!("To talk to someone at {clinic}, call ")
+    ["To talk to someone at ", clinic, ", call "].concat()
 }
 
 // ---------------------------------------------------------------- question
@@ -80,7 +80,7 @@ pub const DECLINED: &str = "Skipped";
 pub const SEE_RESULT: &str = "See my result";
 
 pub fn change_hidden(question: &str) -> String {
-    format!(" your answer to: {question}")
+    [" your answer to: ", question].concat()
 }
 
 // ---------------------------------------------------------------- result
@@ -117,17 +117,21 @@ pub const Q_EVALUATION: &str =
     "Can I have an initial evaluation first, to check the program fits my goals?";
 
 pub fn next_offer_intro(clinic: &str, program: &str) -> String {
-    format!("{clinic} offers this level of care: {program}.")
+    [clinic, " offers this level of care: ", program, "."].concat()
 }
 
 pub fn next_not_offered(clinic: &str) -> String {
-    format!("{clinic} does not offer this level of care. Here is how to find it:")
+    [
+        clinic,
+        " does not offer this level of care. Here is how to find it:",
+    ]
+    .concat()
 }
 
 pub const NEXT_GENERIC_INTRO: &str = "How to find this kind of care:";
 
 pub fn clinic_call(clinic: &str) -> String {
-    format!("You can also call {clinic} to talk it over: ")
+    ["You can also call ", clinic, " to talk it over: "].concat()
 }
 
 pub const FIND_TREATMENT: &str = "SAMHSA's treatment locator, findtreatment.gov";
@@ -148,11 +152,11 @@ pub const CRISIS_BACK_NOTE: &str =
     "If you chose an answer by mistake, you can go back and change it.";
 
 pub fn call_label(number: &str) -> String {
-    format!("Call {number}")
+    ["Call ", number].concat()
 }
 
 pub fn text_label(number: &str) -> String {
-    format!("Text {number}")
+    ["Text ", number].concat()
 }
 
 // ---------------------------------------------------------------- out of scope
@@ -173,7 +177,7 @@ pub const CONFIG_FALLBACK_BODY: &str =
     "If you are in crisis, call or text 988, or call 911 or go to the nearest emergency department.";
 
 pub fn config_fallback_clinic(clinic: &str) -> String {
-    format!("To talk to someone at {clinic}, call ")
+    ["To talk to someone at ", clinic, ", call "].concat()
 }
 
 pub const CONFIG_FALLBACK_CALL_US: &str = "To talk to someone at the clinic, call ";
@@ -437,5 +441,5 @@ pub fn mdq_count(yes: u32) -> String {
 
 /// Next to a reason that rests on an answer.
 pub fn you_answered(answer: &str) -> String {
-    format!("Your answer: “{answer}”")
+    ["Your answer: “", answer, "”"].concat()
 }

@@ -40,7 +40,7 @@ pub fn config_error_screen(errors: &ConfigErrors) -> Html {
                             }
                             { e.problem.clone() }
                             if let Some(allowed) = &e.allowed {
-                                { format!(" ({} {allowed})", m::CONFIG_ERROR_ALLOWED) }
+                                { [" (", m::CONFIG_ERROR_ALLOWED, " ", allowed, ")"].concat() }
                             }
                         </li>
                     }) }

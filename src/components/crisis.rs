@@ -59,13 +59,14 @@ pub fn crisis_screen(state: &State, crisis: &Crisis, dispatch: &Callback<Action>
         .map(|a| a.level)
         .unwrap_or(Level::CrisisNow);
     // The crisis rules that fired, in the engine's order (the same sentences as the result).
-    let reasons: Vec<String> = state
-        .assessment
-        .iter()
-        .flat_map(|a| a.rules_fired.iter())
-        .filter(|rule| rule.is_crisis())
-        .map(|&rule| m::rule_sentence(rule).to_owned())
-        .collect();
+    let mut reasons = Vec::new();
+    if let Some(assessment) = &state.assessment {
+        for &rule in &assessment.rules_fired {
+            if rule.is_crisis() {
+                reasons.push(m::rule_sentence(rule).to_owned());
+            }
+        }
+    }
     let lead = if crisis.uses_us_numbers() {
         m::CRISIS_CALL_988
     } else {

@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// The summary for `message`, linking to the input whose DOM id is `target`. A plain
 /// function rather than a component: it has no state of its own.
 pub fn error_summary(message: &'static str, target: String) -> Html {
-    let href = format!("#{target}");
+    let href = ["#", &target].concat();
     let onclick = Callback::from(move |event: MouseEvent| {
         event.prevent_default();
         // Find the input next to the summary (works inside a Shadow DOM root too).
@@ -21,7 +21,7 @@ pub fn error_summary(message: &'static str, target: String) -> Html {
             .and_then(|link| link.closest(".cs-screen").ok().flatten())
             .and_then(|screen| {
                 screen
-                    .query_selector(&format!("[id=\"{target}\"]"))
+                    .query_selector(&["[id=\"", &target, "\"]"].concat())
                     .ok()
                     .flatten()
             })
