@@ -10,7 +10,7 @@ use crate::components::parts::{
 };
 use crate::messages as m;
 use crate::state::{Action, State};
-use crate::summary::{ScoreRow, Summary};
+use crate::summary::Summary;
 use carestep_engine::config::{ClinicConfig, Program};
 use carestep_engine::Level;
 use std::rc::Rc;
@@ -58,6 +58,20 @@ pub fn result_screen(
         })
     };
 
+    // The lists' lines (plain loops: each iterator chain would add its own code).
+    let mut notes = Vec::new();
+    for note in &summary.notes {
+        notes.push(note.to_string());
+    }
+    let mut scores = Vec::new();
+    for row in &summary.scores {
+        scores.push(row.sentence());
+    }
+    let mut answers = Vec::new();
+    for row in &summary.answers {
+        answers.push([row.question, " — ", &row.answer].concat());
+    }
+
     let note = if save_note.step == state.step {
         save_note.text
     } else {
@@ -92,7 +106,7 @@ pub fn result_screen(
                 }
             </div>
 
-            { section(m::RESULT_IMPORTANT, "cs-list cs-flags", summary.notes.iter().map(|n| n.to_string()).collect()) }
+            { section(m::RESULT_IMPORTANT, "cs-list cs-flags", notes) }
 
             { h2(m::RESULT_WHY) }
             if summary.reasons.is_empty() {
@@ -110,11 +124,11 @@ pub fn result_screen(
                 </ul>
             }
 
-            { section(m::RESULT_SCORES, "cs-list cs-scores", summary.scores.iter().map(ScoreRow::sentence).collect()) }
+            { section(m::RESULT_SCORES, "cs-list cs-scores", scores) }
 
             <div class="cs-print-only">
                 { h2(m::SUMMARY_ANSWERS) }
-                { list("cs-list", summary.answers.iter().map(|a| [a.question, " — ", &a.answer].concat()).collect()) }
+                { list("cs-list", answers) }
             </div>
 
             { section(m::RESULT_ABOUT, "cs-list cs-attribution", summary.attributions.clone()) }
