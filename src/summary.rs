@@ -165,19 +165,19 @@ pub fn answer_text(id: ItemId, response: Response) -> String {
 
 /// Every answered question on the path, in order.
 pub fn answer_rows(answers: &Answers, asked: &[ItemId]) -> Vec<AnswerRow> {
-    asked
-        .iter()
-        .filter_map(|&id| {
-            let response = answers.get(id)?;
+    let mut rows = Vec::new();
+    for &id in asked {
+        if let Some(response) = answers.get(id) {
             let it = item(id);
-            Some(AnswerRow {
+            rows.push(AnswerRow {
                 id,
                 instrument: instrument(it.instrument).name,
                 question: it.text,
                 answer: answer_text(id, response),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    rows
 }
 
 /// The attribution line of each instrument that was asked, once each, in order.
