@@ -14,8 +14,14 @@ pub fn check_screen(state: &State, dispatch: &Callback<Action>) -> Html {
     let on_result = on_click(dispatch, Action::SeeResult);
 
     // Group consecutive rows of the same questionnaire under one heading.
-    let mut groups: Vec<(&'static str, Vec<Html>)> = Vec::new();
+    let mut groups: Vec<Html> = Vec::new();
+    let mut name = "";
+    let mut entries: Vec<Html> = Vec::new();
     for row in rows {
+        if row.instrument != name && !entries.is_empty() {
+            groups.push(group(name, std::mem::take(&mut entries)));
+        }
+        name = row.instrument;
         let id = row.id;
         let onclick = on_click(dispatch, Action::Change(id));
         let entry = html! {
@@ -29,10 +35,10 @@ pub fn check_screen(state: &State, dispatch: &Callback<Action>) -> Html {
                 </dd>
             </div>
         };
-        match groups.last_mut() {
-            Some((name, entries)) if *name == row.instrument => entries.push(entry),
-            _ => groups.push((row.instrument, vec![entry])),
-        }
+        entries.push(entry);
+    }
+    if !entries.is_empty() {
+        groups.push(group(name, entries));
     }
 
     html! {
@@ -40,13 +46,18 @@ pub fn check_screen(state: &State, dispatch: &Callback<Action>) -> Html {
             { back_row(on_back) }
             { title(m::CHECK_TITLE) }
             { p(m::CHECK_INTRO) }
-            { for groups.into_iter().map(|(name, entries)| html! {
-                <>
-                    <h2 class="cs-section-title">{ name }</h2>
-                    <dl class="cs-answers">{ for entries }</dl>
-                </>
-            }) }
+            { for groups }
             { actions(primary_button(m::SEE_RESULT, on_result)) }
         </div>
+    }
+}
+
+/// One questionnaire's answers under its name.
+fn group(name: &'static str, entries: Vec<Html>) -> Html {
+    html! {
+        <>
+            <h2 class="cs-section-title">{ name }</h2>
+            <dl class="cs-answers">{ for entries }</dl>
+        </>
     }
 }
