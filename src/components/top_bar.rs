@@ -24,8 +24,8 @@ pub fn top_bar(crisis: &Crisis, on_quick_exit: &Callback<()>) -> Html {
         parts.push(line_links(line));
     }
     let mut joined: Vec<Html> = Vec::new();
-    for (i, part) in parts.into_iter().enumerate() {
-        if i > 0 {
+    for part in parts {
+        if !joined.is_empty() {
             joined.push(html! { { " · " } });
         }
         joined.push(part);
