@@ -64,7 +64,7 @@ pub use url::{Phone, SafeUrl, UrlError, UrlScheme};
 
 use crate::{Level, Module, ModuleSet};
 use json::Json;
-use url::{default_quick_exit, is_bidi_control, quote, too_long, too_many};
+use url::{default_quick_exit, hex, is_bidi_control, quote, too_long, too_many};
 
 /// A validated clinic configuration. Build it with [`ClinicConfig::from_json`]
 /// (or take the [`Default`]); it cannot hold an unchecked value.
@@ -511,10 +511,11 @@ fn index(parent: &str, i: usize) -> String {
 fn loose(name: &str) -> String {
     // ASCII only: every allowed name is ASCII (and Unicode case tables would
     // cost the wasm kilobytes for nothing).
-    name.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
+    let mut out = String::new();
+    for b in name.bytes().filter(u8::is_ascii_alphanumeric) {
+        out.push(char::from(b.to_ascii_lowercase()));
+    }
+    out
 }
 
 /// Checks a piece of plain text: trimmed, non-empty, no control or
@@ -543,7 +544,7 @@ fn check_text(raw: &str, max: usize) -> Result<String, String> {
 
 /// `U+00AD`: a character named by its code point, for a message.
 fn code_point(c: char) -> String {
-    format!("U+{:04X}", u32::from(c))
+    "U+".to_owned() + &hex(u32::from(c), 4).to_ascii_uppercase()
 }
 
 impl Validator {

@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use super::url::{digits_value, has_byte, quote, quote_char, split_at_byte, too_long};
+use super::url::{digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_long};
 
 pub(crate) const ALLOWED_COLOURS: &str = "#rgb or #rrggbb hex colours, for example #1d5c8c";
 pub(crate) const ALLOWED_RADIUS: &str = "a length from 0 to 32px or 0 to 2rem, for example 8px";
@@ -87,7 +87,8 @@ fn parse_hex(hex: &str) -> Option<Colour> {
 /// `#rrggbb`, lowercase.
 impl fmt::Display for Colour {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+        let rgb = u32::from_be_bytes([0, self.r, self.g, self.b]);
+        f.write_str(&("#".to_owned() + &hex(rgb, 6)))
     }
 }
 

@@ -148,7 +148,8 @@ fn escape_into(out: &mut String, c: char, quote: char) {
         out.push('\\');
         out.push(c);
     } else if c.is_control() || is_bidi_control(c) {
-        out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        out.push_str("\\u");
+        out.push_str(&hex(u32::from(c), 4));
     } else {
         out.push(c);
     }
@@ -275,6 +276,21 @@ pub(crate) fn digits_value(digits: &str) -> u32 {
     })
 }
 
+/// `value` in lowercase hexadecimal, zero-padded to at least `min_digits`
+/// (1 or more), like `format!("{value:0min_digits$x}")`. Written out because the `{:x}`
+/// formatters link their own code into the wasm for each integer type.
+pub(crate) fn hex(value: u32, min_digits: u32) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::new();
+    for place in (0..8).rev() {
+        let digit = (value >> (place * 4)) & 0xf;
+        if digit != 0 || place < min_digits || !out.is_empty() {
+            out.push(char::from(DIGITS[digit as usize]));
+        }
+    }
+    out
+}
+
 /// `tel:` and `sms:` targets: a number with the RFC 3966 visual separators;
 /// `sms:` may carry a `?body=` query.
 fn check_phone_target(rest: &str, allow_query: bool) -> Result<(), &'static str> {
@@ -385,6 +401,18 @@ impl Phone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_matches_the_standard_formatter() {
+        // Every code point (what `\u` escapes and `U+` names print), and the
+        // whole range of a colour.
+        for value in (0..=0x10_ffff).chain([0xff_ffff, u32::MAX]) {
+            assert_eq!(hex(value, 4), format!("{value:04x}"));
+        }
+        for value in 0..=0xff_ffff {
+            assert_eq!(hex(value, 6), format!("{value:06x}"));
+        }
+    }
 
     #[test]
     fn accepts_the_four_schemes_and_normalises() {
