@@ -1006,13 +1006,17 @@ impl Validator {
                 };
                 self.error(
                     &child(path, at),
-                    format!(
-                        "{}{key} colour {fg} on {}background {} has a contrast ratio of {}; at least 4.5:1 is needed (WCAG 2.2 AA)",
-                        the_default(fg_given),
-                        the_default(background_given),
-                        theme.background,
-                        theme::ratio_text(ratio)
-                    ),
+                    the_default(fg_given).to_owned()
+                        + key
+                        + " colour "
+                        + &fg.css()
+                        + " on "
+                        + the_default(background_given)
+                        + "background "
+                        + &theme.background.css()
+                        + " has a contrast ratio of "
+                        + &theme::ratio_text(ratio)
+                        + "; at least 4.5:1 is needed (WCAG 2.2 AA)",
                     None,
                 );
             }

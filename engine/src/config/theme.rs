@@ -47,6 +47,14 @@ impl Colour {
         colour.ok_or_else(|| quote(text) + " is not a colour")
     }
 
+    /// `#rrggbb`, lowercase: the colour as CSS and in messages. (What
+    /// `Display` prints; built directly so that the widget and the messages
+    /// need no formatter for it.)
+    pub fn css(self) -> String {
+        let rgb = u32::from_be_bytes([0, self.r, self.g, self.b]);
+        "#".to_owned() + &hex(rgb, 6)
+    }
+
     /// WCAG relative luminance (0 = black, 1 = white).
     pub fn luminance(self) -> f64 {
         fn linear(channel: u8) -> f64 {
@@ -84,11 +92,10 @@ fn parse_hex(hex: &str) -> Option<Colour> {
     }
 }
 
-/// `#rrggbb`, lowercase.
+/// `#rrggbb`, lowercase (as [`Colour::css`]).
 impl fmt::Display for Colour {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rgb = u32::from_be_bytes([0, self.r, self.g, self.b]);
-        f.write_str(&("#".to_owned() + &hex(rgb, 6)))
+        f.write_str(&self.css())
     }
 }
 
@@ -289,11 +296,11 @@ impl Theme {
     /// Every value passed one of the narrow grammars above.
     pub fn vars(&self) -> Vec<(&'static str, String)> {
         vec![
-            ("--cs-primary", self.primary.to_string()),
-            ("--cs-on-primary", self.on_primary().to_string()),
-            ("--cs-text", self.text.to_string()),
-            ("--cs-background", self.background.to_string()),
-            ("--cs-error", self.error().to_string()),
+            ("--cs-primary", self.primary.css()),
+            ("--cs-on-primary", self.on_primary().css()),
+            ("--cs-text", self.text.css()),
+            ("--cs-background", self.background.css()),
+            ("--cs-error", self.error().css()),
             ("--cs-radius", self.radius.0.clone()),
             ("--cs-font", self.font.0.clone()),
         ]
@@ -325,6 +332,8 @@ mod tests {
         assert_eq!(Colour::parse("#1D5C8C"), Ok(Colour::rgb(0x1d, 0x5c, 0x8c)));
         assert_eq!(Colour::parse(" #fa0 "), Ok(Colour::rgb(0xff, 0xaa, 0x00)));
         assert_eq!(Colour::rgb(0x1d, 0x5c, 0x8c).to_string(), "#1d5c8c");
+        assert_eq!(Colour::rgb(0x1d, 0x5c, 0x8c).css(), "#1d5c8c");
+        assert_eq!(Colour::rgb(0, 0x0a, 0xff).css(), "#000aff");
         for bad in [
             "red",
             "#12",
