@@ -15,7 +15,9 @@
 
 use std::fmt;
 
-use super::url::{digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_long};
+use super::url::{
+    digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_long, too_many,
+};
 
 pub(crate) const ALLOWED_COLOURS: &str = "#rgb or #rrggbb hex colours, for example #1d5c8c";
 pub(crate) const ALLOWED_RADIUS: &str = "a length from 0 to 32px or 0 to 2rem, for example 8px";
@@ -192,7 +194,7 @@ impl FontStack {
         // brings the generic searcher into the wasm (see `url::split_at_byte`).
         let count = text.bytes().filter(|&b| b == b',').count() + 1;
         if count > MAX_FONT_FAMILIES {
-            return Err(format!("has {count} fonts (at most {MAX_FONT_FAMILIES})"));
+            return Err(too_many(count, " fonts", MAX_FONT_FAMILIES));
         }
         let mut stack = String::new();
         for family in text.split(|c| c == ',').map(str::trim) {

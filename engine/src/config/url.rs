@@ -361,7 +361,10 @@ impl Phone {
                 quote(display) + " is not a phone number: use only digits, spaces and + - . ( )"
             );
         }
-        let digits: String = body.chars().filter(char::is_ascii_digit).collect();
+        let mut digits = String::new();
+        for b in body.bytes().filter(u8::is_ascii_digit) {
+            digits.push(char::from(b));
+        }
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) {
             return Err(format!(
                 "{} is not a phone number: it has {} digits (3 to 15 needed)",
