@@ -443,6 +443,11 @@ mod tests {
         );
         assert!(FontStack::parse("Arial,,serif").is_err());
         assert!(FontStack::parse("'Open Sans\"").is_err());
+        assert!(FontStack::parse(&["a"; 10].join(",")).is_ok());
+        assert_eq!(
+            FontStack::parse(&["a"; 11].join(",")),
+            Err("has 11 fonts (at most 10)".to_owned())
+        );
     }
 
     #[test]
