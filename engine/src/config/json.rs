@@ -65,7 +65,7 @@ pub(crate) fn parse(text: &str) -> Result<Json, SyntaxError> {
         depth: 0,
     };
     // A byte-order mark is invisible in editors; refusing it would only confuse.
-    if text.starts_with('\u{feff}') {
+    if text.starts_with("\u{feff}") {
         p.pos = '\u{feff}'.len_utf8();
     }
     p.skip_ws()?;

@@ -45,7 +45,7 @@ impl Colour {
     /// Accepts `#rgb` or `#rrggbb` (any case), after trimming.
     pub fn parse(input: &str) -> Result<Colour, String> {
         let text = input.trim();
-        let colour = text.strip_prefix('#').and_then(parse_hex);
+        let colour = text.strip_prefix("#").and_then(parse_hex);
         colour.ok_or_else(|| quote(text) + " is not a colour")
     }
 
@@ -199,9 +199,9 @@ impl FontStack {
         let mut stack = String::new();
         for family in text.split(|c| c == ',').map(str::trim) {
             let quoted = family
-                .strip_prefix('"')
-                .and_then(|f| f.strip_suffix('"'))
-                .or_else(|| family.strip_prefix('\'').and_then(|f| f.strip_suffix('\'')));
+                .strip_prefix("\"")
+                .and_then(|f| f.strip_suffix("\""))
+                .or_else(|| family.strip_prefix("'").and_then(|f| f.strip_suffix("'")));
             let name = quoted.unwrap_or(family);
             if name.trim().is_empty() || has_byte(name, b'"') || has_byte(name, b'\'') {
                 return Err(quote(text) + " is not a valid font list (each name between commas must be non-empty, and quoted names need matching quotes)");
