@@ -489,6 +489,15 @@ mod tests {
             ("tel:12", "\"tel:12\" is not a valid phone number (3 to 15 digits, optionally a leading +, and - . ( ) as separators)"),
             ("tel:911?x", "\"tel:911?x\" must not have a query (?...)"),
             ("mailto:nobody", "\"mailto:nobody\" is not a valid e-mail link (expected mailto:name@example.org)"),
+            ("https://.a.example/", "\"https://.a.example/\" has no valid host name (expected https://host.example/...)"),
+            ("https://-a.example/", "\"https://-a.example/\" has no valid host name (expected https://host.example/...)"),
+            ("https://a.example./", "\"https://a.example./\" has no valid host name (expected https://host.example/...)"),
+            ("https://a.example-/", "\"https://a.example-/\" has no valid host name (expected https://host.example/...)"),
+            ("mailto:a@.example", "\"mailto:a@.example\" is not a valid e-mail link (expected mailto:name@example.org)"),
+            ("mailto:a@example.", "\"mailto:a@example.\" is not a valid e-mail link (expected mailto:name@example.org)"),
+            ("1https://a.example", "\"1https://a.example\" is not a full URL (it needs a scheme such as https://)"),
+            ("+tel:911", "\"+tel:911\" is not a full URL (it needs a scheme such as https://)"),
+            ("é:x", "\"é:x\" is not a full URL (it needs a scheme such as https://)"),
             ("   ", "is empty"),
         ];
         for (input, problem) in cases {
