@@ -170,8 +170,6 @@ const MAX_FONT_FAMILIES: usize = 10;
 pub struct FontStack(String);
 
 impl FontStack {
-    // `split(|c| c == ',')` on purpose: see the comment on the comma count.
-    #[allow(clippy::manual_pattern_char_comparison)]
     pub fn parse(input: &str) -> Result<FontStack, String> {
         let text = input.trim();
         if text.is_empty() {
@@ -190,14 +188,22 @@ impl FontStack {
                 + &quote_char(c)
                 + ", which a font list cannot contain");
         }
-        // Commas are counted and split on with plain code: a `char` pattern
-        // brings the generic searcher into the wasm (see `url::split_at_byte`).
+        // Commas are counted and split on with plain code: a `char` or closure
+        // pattern brings a generic searcher into the wasm (see
+        // `url::split_at_byte`).
         let count = text.bytes().filter(|&b| b == b',').count() + 1;
         if count > MAX_FONT_FAMILIES {
             return Err(too_many(count, " fonts", MAX_FONT_FAMILIES));
         }
         let mut stack = String::new();
-        for family in text.split(|c| c == ',').map(str::trim) {
+        let mut rest = Some(text);
+        while let Some(list) = rest {
+            let (family, after) = match split_at_byte(list, b',') {
+                Some((family, after)) => (family, Some(after)),
+                None => (list, None),
+            };
+            rest = after;
+            let family = family.trim();
             let quoted = family
                 .strip_prefix("\"")
                 .and_then(|f| f.strip_suffix("\""))
@@ -442,6 +448,9 @@ mod tests {
             ))
         );
         assert!(FontStack::parse("Arial,,serif").is_err());
+        assert!(FontStack::parse("Arial,").is_err());
+        assert!(FontStack::parse(",Arial").is_err());
+        assert_eq!(FontStack::parse("a,b , c").unwrap().as_str(), "a, b, c");
         assert!(FontStack::parse("'Open Sans\"").is_err());
         assert!(FontStack::parse(&["a"; 10].join(",")).is_ok());
         assert_eq!(
