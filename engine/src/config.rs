@@ -54,6 +54,7 @@
 //!   with a written statement of the permission the clinic holds (Part 4).
 
 mod json;
+mod text;
 pub mod theme;
 pub mod url;
 
@@ -64,7 +65,8 @@ pub use url::{Phone, SafeUrl, UrlError, UrlScheme};
 
 use crate::{Level, Module, ModuleSet};
 use json::Json;
-use url::{default_quick_exit, hex, is_bidi_control, quote, too_long, too_many};
+use text::{hex, is_bidi_control, quote, too_long, too_many};
+use url::default_quick_exit;
 
 /// A validated clinic configuration. Build it with [`ClinicConfig::from_json`]
 /// (or take the [`Default`]); it cannot hold an unchecked value.

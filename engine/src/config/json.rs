@@ -15,7 +15,7 @@
 //! It accepts exactly RFC 8259 JSON (plus a leading byte-order mark); the tests
 //! compare it with `serde_json` on generated inputs.
 
-use super::url::{last_byte, quote_char};
+use super::text::{last_byte, quote_char};
 
 /// A parsed JSON value.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,7 +15,7 @@
 
 use std::fmt;
 
-use super::url::{
+use super::text::{
     digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_long, too_many,
 };
 
@@ -190,7 +190,7 @@ impl FontStack {
         }
         // Commas are counted and split on with plain code: a `char` or closure
         // pattern brings a generic searcher into the wasm (see
-        // `url::split_at_byte`).
+        // `text::split_at_byte`).
         let count = text.bytes().filter(|&b| b == b',').count() + 1;
         if count > MAX_FONT_FAMILIES {
             return Err(too_many(count, " fonts", MAX_FONT_FAMILIES));
