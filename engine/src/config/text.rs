@@ -38,6 +38,21 @@ pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `input` trimmed, if that is not empty and has at most `max` characters;
+/// otherwise the problem: `is empty` or `is too long (…)`. The first check of a
+/// URL, a phone number and a font list.
+pub(crate) fn trimmed_within(input: &str, max: usize) -> Result<&str, String> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err("is empty".into());
+    }
+    let length = text.chars().count();
+    if length > max {
+        return Err(too_long(length, max));
+    }
+    Ok(text)
+}
+
 /// `is too long (61 characters; at most 60)`.
 pub(crate) fn too_long(length: usize, max: usize) -> String {
     format!("is too long ({length} characters; at most {max})")

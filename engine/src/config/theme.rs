@@ -16,7 +16,7 @@
 use std::fmt;
 
 use super::text::{
-    digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_long, too_many,
+    digits_value, has_byte, hex, quote, quote_char, split_at_byte, too_many, trimmed_within,
 };
 
 pub(crate) const ALLOWED_COLOURS: &str = "#rgb or #rrggbb hex colours, for example #1d5c8c";
@@ -171,14 +171,7 @@ pub struct FontStack(String);
 
 impl FontStack {
     pub fn parse(input: &str) -> Result<FontStack, String> {
-        let text = input.trim();
-        if text.is_empty() {
-            return Err("is empty".into());
-        }
-        let length = text.chars().count();
-        if length > MAX_FONT_CHARS {
-            return Err(too_long(length, MAX_FONT_CHARS));
-        }
+        let text = trimmed_within(input, MAX_FONT_CHARS)?;
         if let Some(c) = text
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | ',' | '"' | '\'')))

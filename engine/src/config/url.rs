@@ -11,7 +11,7 @@
 
 use std::fmt;
 
-use super::text::{digits_value, has_byte, last_byte, quote, split_at_byte, too_long};
+use super::text::{digits_value, has_byte, last_byte, quote, split_at_byte, trimmed_within};
 
 /// The allowed-values text shown with every URL error.
 pub(crate) const ALLOWED_URLS: &str = "https:, tel:, sms:, mailto: URLs";
@@ -104,26 +104,14 @@ impl fmt::Display for SafeUrl {
 }
 
 fn check(input: &str, allowed: &'static str) -> Result<SafeUrl, UrlError> {
-    let url = input.trim();
+    let url =
+        trimmed_within(input, MAX_URL_CHARS).map_err(|problem| UrlError { problem, allowed })?;
     let fail = |why: &str| {
         Err(UrlError {
             problem: quote(url) + " " + why,
             allowed,
         })
     };
-    if url.is_empty() {
-        return Err(UrlError {
-            problem: "is empty".into(),
-            allowed,
-        });
-    }
-    let length = url.chars().count();
-    if length > MAX_URL_CHARS {
-        return Err(UrlError {
-            problem: too_long(length, MAX_URL_CHARS),
-            allowed,
-        });
-    }
     if url.chars().any(char::is_control) {
         return fail("contains a control character");
     }
@@ -250,14 +238,7 @@ impl Phone {
     /// 15 digits, after trimming. Letters ("1-800-FLOWERS") and extensions are
     /// refused because a `tel:` link cannot dial them reliably.
     pub fn parse(input: &str) -> Result<Phone, String> {
-        let display = input.trim();
-        if display.is_empty() {
-            return Err("is empty".into());
-        }
-        let length = display.chars().count();
-        if length > MAX_PHONE_CHARS {
-            return Err(too_long(length, MAX_PHONE_CHARS));
-        }
+        let display = trimmed_within(input, MAX_PHONE_CHARS)?;
         let body = display.strip_prefix("+").unwrap_or(display);
         if !body
             .chars()
