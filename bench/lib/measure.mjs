@@ -122,7 +122,7 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000, thrott
     // that instant would wait for that frame's style, layout and paint (input delay that no
     // visitor can cause). So, for both pages alike, let the next frame run before measuring
     // memory and before the first click; readyAt above is not moved.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await afterFrames(page, 1);
 
     // Memory right after ready, after a full garbage collection so that the
     // number is what the page retains, not what it has yet to collect.
@@ -159,13 +159,8 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000, thrott
     // presented, and first-contentful-paint may come after the ready condition
     // (the app can be live before its first frame): let a few frames pass, then
     // read both.
-    const late = await page.evaluate(async (frames) => {
-      await new Promise((resolve) => {
-        const tick = (left) => (left === 0 ? setTimeout(resolve, 0) : requestAnimationFrame(() => tick(left - 1)));
-        tick(frames);
-      });
-      return { events: window.__bench.flushEvents(), fcp: window.__bench.fcp };
-    }, 5);
+    await afterFrames(page, 5);
+    const late = await page.evaluate(() => ({ events: window.__bench.flushEvents(), fcp: window.__bench.fcp }));
     const networkAtEnd = network.snapshot();
 
     return {
@@ -192,6 +187,18 @@ export async function measureRun({ kind, url, answer, timeoutMs = 60_000, thrott
     await context?.close().catch(() => {});
     await rm(profile, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** Resolves once the page has run `frames` animation frames and then one task. */
+function afterFrames(page, frames) {
+  return page.evaluate(
+    (n) =>
+      new Promise((resolve) => {
+        const tick = (left) => (left === 0 ? setTimeout(resolve, 0) : requestAnimationFrame(() => tick(left - 1)));
+        tick(n);
+      }),
+    frames,
+  );
 }
 
 /**
