@@ -127,7 +127,7 @@ async function main() {
         console.log(
           `${tag} ${kind.padEnd(8)} ready ${run.readyMs.toFixed(1)} ms, ${run.network.encodedBytes} B in ${run.network.requests} requests, ` +
             `heap ${run.jsHeapUsedBytes} B + wasm ${run.wasmMemoryBytes} B, answered ${run.answers} in ${run.answerMs.toFixed(0)} ms, ` +
-            `longest interaction ${run.interactions.longestMs ?? "< 16"} ms`,
+            `longest event processing ${run.interactions.longestProcessingMs?.toFixed(1) ?? "< 16"} ms (Event Timing duration ${run.interactions.longestMs ?? "< 16"} ms)`,
         );
         if (round >= 1) runs.push(run);
       }

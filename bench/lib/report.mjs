@@ -1,5 +1,6 @@
 // Turns the per-run measurements into the summary, the PASS/FAIL verdict on
 // the issue's targets and the Markdown of bench/RESULTS.md.
+import { BYTES_PERCENT, PROCESSING_MS } from "./definitions.mjs";
 import { summarize } from "./stats.mjs";
 
 /**
@@ -23,10 +24,13 @@ export const MEASURES = [
   { key: "answerMs", label: "Answer everything → result shown (scripted)", unit: "ms", get: (r) => r.answerMs },
   { key: "answers", label: "Questions answered", unit: "", get: (r) => r.answers },
   { key: "clicks", label: "Clicks / inputs", unit: "", get: (r) => r.clicks },
+  // The interaction target: processingEnd − processingStart of the Event Timing entries.
+  // Chromium reports entries of 16 ms or more only; a run with none had every interaction,
+  // processing included, under 16 ms, and counts as 0 (shown as "< 16").
+  { key: "longestProcessingMs", label: "Longest event processing (handlers + render)", unit: "ms", get: (r) => r.interactions.longestProcessingMs ?? 0 },
+  // Informational since issue 11: the Event Timing duration, input to next frame.
   // 0 stands for "no interaction of 16 ms or more" (Event Timing reports nothing shorter).
-  { key: "longestInteractionMs", label: "Longest interaction (Event Timing)", unit: "ms", get: (r) => r.interactions.longestMs ?? 0 },
-  // Informational: only entries of 16 ms or more carry processing times.
-  { key: "longestProcessingMs", label: "Longest event processing (handlers + render), of interactions ≥ 16 ms", unit: "ms", get: (r) => r.interactions.longestProcessingMs ?? NaN },
+  { key: "longestInteractionMs", label: "Longest interaction (Event Timing duration, information)", unit: "ms", get: (r) => r.interactions.longestMs ?? 0 },
 ];
 
 /** `{ surveyjs: {key: summary}, carestep: {key: summary} }` from the runs. */
@@ -54,12 +58,19 @@ export function evaluateTargets(summary, runs) {
   const m = (s, k) => (s[k] ? s[k].median : NaN);
   const targets = [];
 
-  const bytesRatio = m(cs, "encodedBytes") / m(sj, "encodedBytes");
+  // Bytes are exact integers, so the rule is exact: CareStep × 100 ≤ SurveyJS × BYTES_PERCENT,
+  // and the value shows the margin in bytes (a ratio printed as 31.0% can be just over).
+  const csBytes = m(cs, "encodedBytes");
+  const sjBytes = m(sj, "encodedBytes");
+  const bytesLimit = (sjBytes * BYTES_PERCENT) / 100;
+  const bytesMargin = bytesLimit - csBytes;
   targets.push({
     id: "bytes",
-    label: "Bytes over the wire ≤ 25% of SurveyJS's",
-    value: `${kb(m(cs, "encodedBytes"))} KB vs ${kb(m(sj, "encodedBytes"))} KB = ${pct(bytesRatio)}`,
-    pass: bytesRatio <= 0.25,
+    label: `Bytes over the wire ≤ ${BYTES_PERCENT}% of SurveyJS's in the same run (budget.toml is the absolute guard)`,
+    value:
+      `${kb(csBytes)} KB vs ${kb(sjBytes)} KB = ${pct(csBytes / sjBytes)}` +
+      (Number.isFinite(bytesMargin) ? `; limit ${kb(bytesLimit)} KB, ${kb(Math.abs(bytesMargin))} KB ${bytesMargin >= 0 ? "under" : "over"}` : ""),
+    pass: csBytes * 100 <= sjBytes * BYTES_PERCENT,
   });
 
   targets.push({
@@ -77,14 +88,19 @@ export function evaluateTargets(summary, runs) {
     pass: memRatio <= 0.5,
   });
 
+  // Judged on the page's own work per interaction (issue 11 item 6), not on the Event
+  // Timing duration, which also waits for the VM's next frame (8 ms rounding, 16 ms floor).
+  // Page timestamps are coarsened to 0.1 ms, so the median is judged as shown, to 0.1 ms.
+  const proc = cs.longestProcessingMs;
   const inter = cs.longestInteractionMs;
   targets.push({
     id: "interaction",
-    label: "Longest interaction ≤ 16 ms",
-    value: inter
-      ? `median of per-run longest ${interaction(inter.median)} ms, worst run ${interaction(inter.max)} ms (SurveyJS: ${interaction(m(sj, "longestInteractionMs"))} ms)`
+    label: `Longest event processing (handlers + render) ≤ ${PROCESSING_MS} ms`,
+    value: proc
+      ? `median of per-run longest ${processing(proc.median)} ms, worst run ${processing(proc.max)} ms (SurveyJS: ${processing(m(sj, "longestProcessingMs"))} ms)` +
+        `; for information, Event Timing duration: median ${interaction(inter?.median)} ms, worst run ${interaction(inter?.max)} ms (SurveyJS: ${interaction(m(sj, "longestInteractionMs"))} ms)`
       : "no data",
-    pass: !!inter && inter.median <= 16,
+    pass: !!proc && Number(proc.median.toFixed(1)) <= PROCESSING_MS,
   });
 
   const csRuns = runs.filter((r) => r.kind === "carestep");
@@ -109,10 +125,13 @@ const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : "n/a");
 const pct = (r) => (Number.isFinite(r) ? `${(r * 100).toFixed(1)}%` : "n/a");
 const ratio = (r) => (Number.isFinite(r) ? r.toFixed(2) : "n/a");
 const interaction = (v) => (!Number.isFinite(v) ? "n/a" : v < 16 ? "< 16" : v.toFixed(0));
+// 0 is a run without any Event Timing entry (every interaction under 16 ms in all).
+const processing = (v) => (!Number.isFinite(v) ? "n/a" : v === 0 ? "< 16" : v.toFixed(1));
 
 function fmt(value, unit, key) {
   if (!Number.isFinite(value)) return "n/a";
   if (key === "longestInteractionMs") return interaction(value);
+  if (key === "longestProcessingMs") return processing(value);
   if (unit === "KB") return kb(value);
   if (unit === "MB") return mb(value);
   if (unit === "ms") return ms(value);
@@ -128,6 +147,7 @@ function cell(s, m) {
 function ratioCell(cs, sj, m) {
   if (!cs || !sj || !sj.median) return "—";
   if (m.key === "longestInteractionMs" && (cs.median < 16 || sj.median < 16)) return "—";
+  if (m.key === "longestProcessingMs" && (cs.median === 0 || sj.median === 0)) return "—";
   return ratio(cs.median / sj.median);
 }
 
@@ -212,13 +232,13 @@ export function renderMarkdown({ meta, runs, summary, targets, slowRuns = [] }) 
   push(
     "## Raw numbers, per run",
     "",
-    "| # | Page | Bytes | Requests | Ready ms | FCP ms | wasm responseEnd ms | JS heap bytes | wasm bytes | Answer ms | Answers / clicks | Longest interaction ms (target) | Longest processing ms (target) |",
+    "| # | Page | Bytes | Requests | Ready ms | FCP ms | wasm responseEnd ms | JS heap bytes | wasm bytes | Answer ms | Answers / clicks | Longest event processing ms (event, element) | Longest interaction ms, information (event, element) |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...runs.map((r) => {
       const wasmEnd = r.wasm.length ? Math.max(...r.wasm.map((w) => w.responseEnd)).toFixed(1) : "—";
       const li = r.interactions.longestMs === null ? "< 16" : `${r.interactions.longestMs} (${r.interactions.longestTarget})`;
-      const lp = r.interactions.longestProcessingMs === null ? "—" : `${r.interactions.longestProcessingMs.toFixed(1)} (${r.interactions.longestProcessingTarget})`;
-      return `| ${r.round} | ${r.kind} | ${r.network.encodedBytes} | ${r.network.requests} | ${r.readyMs.toFixed(1)} | ${ms(r.fcpMs)} | ${wasmEnd} | ${r.jsHeapUsedBytes} | ${r.wasmMemoryBytes} | ${r.answerMs.toFixed(0)} | ${r.answers} / ${r.clicks} | ${li} | ${lp} |`;
+      const lp = r.interactions.longestProcessingMs === null ? "< 16" : `${r.interactions.longestProcessingMs.toFixed(1)} (${r.interactions.longestProcessingTarget})`;
+      return `| ${r.round} | ${r.kind} | ${r.network.encodedBytes} | ${r.network.requests} | ${r.readyMs.toFixed(1)} | ${ms(r.fcpMs)} | ${wasmEnd} | ${r.jsHeapUsedBytes} | ${r.wasmMemoryBytes} | ${r.answerMs.toFixed(0)} | ${r.answers} / ${r.clicks} | ${lp} | ${li} |`;
     }),
     "",
   );
