@@ -31,7 +31,6 @@
 //! ```
 
 pub mod answers;
-pub mod config;
 pub mod flow;
 pub mod ids;
 pub mod questionnaire;

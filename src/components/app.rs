@@ -15,7 +15,7 @@ use crate::components::{
 };
 use crate::messages as m;
 use crate::state::{Action, Screen, State};
-use carestep_engine::config::{ClinicConfig, ConfigErrors};
+use carestep_config::{ClinicConfig, ConfigErrors};
 use carestep_engine::{progress, Level};
 use std::cell::Cell;
 use std::rc::Rc;

@@ -6,7 +6,7 @@
 
 use crate::components::crisis::crisis_buttons;
 use crate::messages as m;
-use carestep_engine::config::ConfigErrors;
+use carestep_config::ConfigErrors;
 use yew::prelude::*;
 
 /// The fallback screen and the administrator's notice for these problems.

@@ -7,7 +7,7 @@ use crate::components::parts::{
 };
 use crate::messages as m;
 use crate::state::{Action, State};
-use carestep_engine::config::{Crisis, SafeUrl};
+use carestep_config::{Crisis, SafeUrl};
 use carestep_engine::Level;
 use yew::prelude::*;
 

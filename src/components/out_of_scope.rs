@@ -5,7 +5,7 @@ use crate::components::crisis::crisis_buttons;
 use crate::components::parts::{actions, back_row, on_click, p, secondary_button, title};
 use crate::messages as m;
 use crate::state::Action;
-use carestep_engine::config::Crisis;
+use carestep_config::Crisis;
 use carestep_engine::Level;
 use yew::prelude::*;
 

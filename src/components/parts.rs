@@ -3,7 +3,7 @@
 
 use crate::messages as m;
 use crate::state::Action;
-use carestep_engine::config::Phone;
+use carestep_config::Phone;
 use yew::prelude::*;
 
 /// A click that sends `action`.

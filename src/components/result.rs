@@ -11,7 +11,7 @@ use crate::components::parts::{
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
-use carestep_engine::config::{ClinicConfig, Program};
+use carestep_config::{ClinicConfig, Program};
 use carestep_engine::Level;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -4,7 +4,7 @@
 use crate::components::parts::{actions, call_line, list, on_click, p, primary_button, title};
 use crate::messages as m;
 use crate::state::Action;
-use carestep_engine::config::Clinic;
+use carestep_config::Clinic;
 use yew::prelude::*;
 
 /// The start screen, with the clinic's phone line when it has one.

@@ -3,7 +3,7 @@
 
 use crate::components::parts::{link, p_class};
 use crate::messages as m;
-use carestep_engine::config::{Crisis, CrisisLine};
+use carestep_config::{Crisis, CrisisLine};
 use yew::prelude::*;
 
 /// The bar for these crisis lines; the button calls `on_quick_exit`.

@@ -1,4 +1,5 @@
-//! Keeps the engine pure: no web crate may enter its dependency tree.
+//! Keeps the engine and the clinic configuration pure: no web crate may enter
+//! their dependency trees.
 //!
 //! ARCHITECTURE.md states the invariant; this check makes it fail loudly.
 
@@ -16,13 +17,26 @@ const WEB_CRATES: &[&str] = &[
     "yew",
 ];
 
+/// The packages that must build without any web crate: the clinical model and
+/// the clinic configuration (both also run natively, in the CLI and the tests).
+const PURE_PACKAGES: &[&str] = &["carestep-engine", "carestep-config"];
+
+/// Checks every package of [`PURE_PACKAGES`] (the name is kept from when the
+/// engine was the only one).
 pub fn check_engine() -> Result {
+    for package in PURE_PACKAGES {
+        check_package(package)?;
+    }
+    Ok(())
+}
+
+fn check_package(package: &str) -> Result {
     let out = Command::new("cargo")
         .args([
             "tree",
             "--locked",
             "--package",
-            "carestep-engine",
+            package,
             "--edges",
             "normal,build",
             "--target",
@@ -37,21 +51,16 @@ pub fn check_engine() -> Result {
         .map_err(|e| format!("could not run cargo tree: {e}"))?;
     if !out.status.success() {
         // Show cargo's own explanation.
-        return run(Command::new("cargo").args([
-            "tree",
-            "--locked",
-            "--package",
-            "carestep-engine",
-        ]));
+        return run(Command::new("cargo").args(["tree", "--locked", "--package", package]));
     }
     let tree = String::from_utf8_lossy(&out.stdout);
     let offenders = web_crates_in(&tree);
     if offenders.is_empty() {
-        eprintln!("xtask: the engine has no web dependencies");
+        eprintln!("xtask: {package} has no web dependencies");
         Ok(())
     } else {
         Err(format!(
-            "the engine must not depend on web crates, but its tree has: {}",
+            "{package} must not depend on web crates, but its tree has: {}",
             offenders.join(", ")
         ))
     }

@@ -113,12 +113,17 @@ fn serve() -> Result {
 fn test() -> Result {
     setup::all()?;
     deps::check_engine()?;
-    // Native: the engine (exhaustive, property and vignette tests, the CLI) and xtask itself.
+    // Native: the engine (exhaustive, property and vignette tests), the clinic
+    // configuration, the CLI and xtask itself.
     run(tool("cargo").args([
         "test",
         "--locked",
         "--package",
         "carestep-engine",
+        "--package",
+        "carestep-config",
+        "--package",
+        "carestep-cli",
         "--package",
         "xtask",
     ]))?;

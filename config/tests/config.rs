@@ -4,7 +4,7 @@
 //! visitors, `offer_for` over every combination of offered levels, and
 //! property tests that no input panics.
 
-use carestep_engine::config::{ClinicConfig, ConfigError, ConfigErrors, Locale, UrlScheme};
+use carestep_config::{ClinicConfig, ConfigError, ConfigErrors, Locale, UrlScheme};
 use carestep_engine::{Level, Module, ModuleSet};
 use proptest::prelude::*;
 
@@ -744,7 +744,7 @@ fn many_problems_are_all_reported_up_to_a_cap() {
 
 // ------------------------------------------------------------ fallback
 
-fn fallback(text: &str) -> carestep_engine::config::Fallback {
+fn fallback(text: &str) -> carestep_config::Fallback {
     ClinicConfig::from_json(text)
         .expect_err("config should be rejected")
         .fallback
@@ -957,7 +957,7 @@ proptest! {
             }
         }
         for p in c.programs() {
-            let reparsed = carestep_engine::config::SafeUrl::parse(p.cta.url.as_str());
+            let reparsed = carestep_config::SafeUrl::parse(p.cta.url.as_str());
             prop_assert_eq!(reparsed, Ok(p.cta.url.clone()));
         }
         let t = c.theme();

@@ -9,7 +9,7 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use carestep_engine::config::ClinicConfig;
+use carestep_config::ClinicConfig;
 use carestep_engine::{
     assess, deployment_items, instrument, Answers, Instrument, Module, ModuleSet, MODEL_VERSION,
 };

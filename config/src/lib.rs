@@ -2,7 +2,7 @@
 //! once, for both the widget (in the browser) and `carestep check-config`.
 //!
 //! ```
-//! use carestep_engine::config::ClinicConfig;
+//! use carestep_config::ClinicConfig;
 //! use carestep_engine::Level;
 //!
 //! let config = ClinicConfig::from_json(r#"{
@@ -23,7 +23,7 @@
 //! # Design
 //!
 //! - **Every problem at once, each with its path.** The text is read into a
-//!   plain JSON tree (by `config/json.rs`, a small strict reader that also keeps
+//!   plain JSON tree (by `json.rs`, a small strict reader that also keeps
 //!   serde_json out of the wasm) and then walked by hand,
 //!   collecting a [`ConfigError`] (path such as `programs[1].cta.url`, what is
 //!   wrong, what is allowed) for every problem instead of stopping at the first.
@@ -63,7 +63,7 @@ use std::fmt;
 pub use theme::{Colour, FontStack, Radius, Theme};
 pub use url::{Phone, SafeUrl, UrlError, UrlScheme};
 
-use crate::{Level, Module, ModuleSet};
+use carestep_engine::{Level, Module, ModuleSet};
 use json::Json;
 use text::{hex, is_bidi_control, quote, too_long, too_many};
 use url::default_quick_exit;

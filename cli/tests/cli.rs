@@ -410,7 +410,10 @@ fn questions_lists_the_deployment() {
 
 #[test]
 fn check_config() {
-    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/config/demo-clinic.json");
+    let demo = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../config/tests/config/demo-clinic.json"
+    );
     let r = run(&["check-config", demo], b"");
     assert_eq!((r.code, r.stderr.as_str()), (0, ""));
     assert!(
