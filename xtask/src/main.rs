@@ -14,6 +14,7 @@
 
 mod budget;
 mod deps;
+mod release;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ tasks:
   serve        install what is missing, build and serve the demo clinic page on http://127.0.0.1:8080
   test         install what is missing and run every test (engine, browser, budget, end-to-end)
   dist         build the deployable release bundle into dist/
+  release      build dist/ and package it for clinics: target/release-bundle/carestep-<version>.zip and .tgz (npm)
   setup        only install what is missing (wasm target, trunk, wasm-bindgen-cli, wasm-opt, browsers)
   budget       check dist/ against the committed size budget (budget.toml)
   check-deps   fail if a web crate reaches the engine's dependency tree
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         "serve" => serve(),
         "test" => test(),
         "dist" => setup::build_tools().and_then(|()| dist()),
+        "release" => release::release(),
         "setup" => setup::all(),
         "budget" => budget::check(&root().join("dist"), &root().join("budget.toml")),
         "check-deps" => deps::check_engine(),
@@ -132,6 +135,7 @@ fn test() -> Result {
     // The deployable bundle, its size budget, then the end-to-end suite against it.
     dist()?;
     budget::check(&root().join("dist"), &root().join("budget.toml"))?;
+    release::package(&root(), &root().join("target").join("release-bundle"))?; // the zip and .tgz of this dist/, for e2e
     e2e()?;
     // The benchmark harness's own unit tests (the benchmark itself is `cargo xtask bench`).
     let bench = root().join("bench");
