@@ -100,6 +100,9 @@ pub struct Program {
     pub schedule: Option<String>,
     pub therapies: Vec<String>,
     pub credentials: Option<String>,
+    /// The program's own answer to "What results can you show?", e.g.
+    /// "In 2025, 7 in 10 people who finished the program reported fewer symptoms".
+    pub outcomes: Option<String>,
 }
 
 /// A call to action: the button text and where it leads.
@@ -181,6 +184,7 @@ const MAX_SCHEDULE: usize = 200;
 const MAX_THERAPIES: usize = 12;
 const MAX_THERAPY: usize = 60;
 const MAX_CREDENTIALS: usize = 300;
+const MAX_OUTCOMES: usize = 200;
 const MAX_CRISIS_LINES: usize = 5;
 const MAX_CRISIS_LABEL: usize = 100;
 const MAX_HOURS: usize = 60;
@@ -206,6 +210,10 @@ const ROOT_FIELDS: &[&str] = &[
     "locale",
     "modules",
 ];
+/// `"$schema"`: where an editor finds the JSON Schema that completes and
+/// checks field names. Accepted at the top level (as text) and otherwise
+/// ignored; not listed among the allowed fields, since it is not a setting.
+const SCHEMA_FIELD: &str = "$schema";
 const CLINIC_FIELDS: &[&str] = &["name", "phone", "contact_url"];
 const PROGRAM_FIELDS: &[&str] = &[
     "level",
@@ -214,6 +222,7 @@ const PROGRAM_FIELDS: &[&str] = &[
     "schedule",
     "therapies",
     "credentials",
+    "outcomes",
 ];
 const CTA_FIELDS: &[&str] = &["label", "url"];
 const CRISIS_FIELDS: &[&str] = &["country", "lines"];
@@ -625,7 +634,9 @@ impl Validator {
         };
         for (i, (key, _)) in members.iter().enumerate() {
             let at = child(path, key);
-            if !allowed.iter().any(|a| a == key) {
+            let known =
+                allowed.iter().any(|a| a == key) || (path.is_empty() && key == SCHEMA_FIELD);
+            if !known {
                 let problem = match allowed.iter().find(|a| loose(a) == loose(key)) {
                     Some(similar) => "unknown field (did you mean ".to_owned() + similar + "?)",
                     None => "unknown field".to_owned(),
@@ -715,6 +726,10 @@ impl Validator {
         let Some(members) = self.object(root, "", ROOT_FIELDS) else {
             return config;
         };
+        if let Some(v) = field(members, SCHEMA_FIELD) {
+            // Any text: it is only read by editors.
+            self.string(v, &child("", SCHEMA_FIELD));
+        }
         if let Some(v) = field(members, "clinic") {
             config.clinic = self.clinic(v, "clinic");
         }
@@ -796,6 +811,7 @@ impl Validator {
                 .map(|v| self.therapies(v, &child(&at, "therapies")))
                 .unwrap_or_default();
             let credentials = self.optional_text(members, &at, "credentials", MAX_CREDENTIALS);
+            let outcomes = self.optional_text(members, &at, "outcomes", MAX_OUTCOMES);
             if let (Some(level), Some(name), Some(cta)) = (level, name, cta) {
                 programs.push(Program {
                     level,
@@ -804,6 +820,7 @@ impl Validator {
                     schedule,
                     therapies,
                     credentials,
+                    outcomes,
                 });
             }
         }

@@ -142,6 +142,100 @@ fn text_and_urls_are_trimmed() {
     assert_eq!(iop.cta.url.as_str(), "https://riverbend.example/iop");
 }
 
+#[test]
+fn programs_may_state_their_outcomes_as_plain_text() {
+    let c = load(
+        r#"{"programs": [{"level": "iop", "name": "IOP", "cta": {"label": "Go", "url": "https://a.example/"},
+            "outcomes": "  In 2025, 7 in 10 people who finished the program reported fewer symptoms  "},
+            {"level": "php", "name": "PHP", "cta": {"label": "Go", "url": "https://a.example/"}, "outcomes": null},
+            {"level": "outpatient", "name": "OP", "cta": {"label": "Go", "url": "https://a.example/"}}]}"#,
+    );
+    assert_eq!(
+        c.offer_for(Level::Iop).unwrap().outcomes.as_deref(),
+        Some("In 2025, 7 in 10 people who finished the program reported fewer symptoms")
+    );
+    assert_eq!(c.offer_for(Level::Php).unwrap().outcomes, None);
+    assert_eq!(c.offer_for(Level::Outpatient).unwrap().outcomes, None);
+    // 200 characters (not bytes) is the limit, as for the schedule.
+    let at_limit = "é".repeat(200);
+    let c = load(&format!(
+        r#"{{"programs": [{{"level": "iop", "name": "IOP", "cta": {{"label": "Go", "url": "https://a.example/"}}, "outcomes": "{at_limit}"}}]}}"#
+    ));
+    assert_eq!(c.programs()[0].outcomes.as_deref(), Some(at_limit.as_str()));
+
+    let long = "x".repeat(201);
+    let cta = r#""cta": {"label": "Go", "url": "https://a.example/"}"#;
+    check_errors(
+        &format!(
+            r#"{{"programs": [{{"level": "self_care", "name": "A", {cta}, "outcomes": "{long}"}},
+                {{"level": "outpatient", "name": "B", {cta}, "outcomes": "Fewer\nsymptoms"}},
+                {{"level": "iop", "name": "C", {cta}, "outcomes": "\u202eDhP"}},
+                {{"level": "php", "name": "D", {cta}, "outcomes": "   "}},
+                {{"level": "inpatient", "name": "E", {cta}, "outcomes": ["70%"]}}]}}"#
+        ),
+        &[
+            (
+                "programs[0].outcomes",
+                "is too long (201 characters; at most 200)",
+                None,
+            ),
+            (
+                "programs[1].outcomes",
+                "contains a control character (U+000A); use plain text on one line",
+                None,
+            ),
+            (
+                "programs[2].outcomes",
+                "contains an invisible text-direction character (U+202E)",
+                None,
+            ),
+            ("programs[3].outcomes", "is empty", None),
+            ("programs[4].outcomes", "expected text, found a list", None),
+        ],
+    );
+}
+
+#[test]
+fn a_top_level_schema_reference_is_accepted_and_ignored() {
+    // Editors read "$schema" to complete and check field names; the widget
+    // ignores it, whatever it says.
+    for reference in [
+        r#""./carestep-config.schema.json""#,
+        r#""urn:carestep:config""#,
+        r#""""#,
+        "null",
+    ] {
+        assert_eq!(
+            load(&format!(r#"{{"$schema": {reference}}}"#)),
+            ClinicConfig::default()
+        );
+    }
+    let with = load(&format!(
+        r#"{{"$schema": "../../schema/carestep-config.schema.json", "programs": [{}]}}"#,
+        program("iop")
+    ));
+    let without = load(&format!(r#"{{"programs": [{}]}}"#, program("iop")));
+    assert_eq!(with, without);
+    // It is still checked like any field: text, once, and only at the top
+    // level. It is not a setting, so the list of allowed fields omits it.
+    check_errors(
+        r#"{"$schema": 3, "clinic": {"name": "R", "$schema": "x"}, "$schemas": "x"}"#,
+        &[
+            ("[\"$schemas\"]", "unknown field", Some(ROOT)),
+            ("[\"$schema\"]", "expected text, found a number", None),
+            (
+                "clinic[\"$schema\"]",
+                "unknown field",
+                Some("name, phone, contact_url"),
+            ),
+        ],
+    );
+    check_errors(
+        r#"{"$schema": "a.json", "$schema": "b.json"}"#,
+        &[("[\"$schema\"]", "is given more than once", None)],
+    );
+}
+
 // ------------------------------------------------------------ offer_for
 
 #[test]
@@ -256,7 +350,7 @@ fn unknown_and_repeated_fields_are_errors_that_list_the_allowed_names() {
             (
                 "programs[0].price",
                 "unknown field",
-                Some("level, name, cta, schedule, therapies, credentials"),
+                Some("level, name, cta, schedule, therapies, credentials, outcomes"),
             ),
             (
                 "programs[0].cta.target",
@@ -840,6 +934,8 @@ fn field_name() -> impl Strategy<Value = String> {
         "schedule",
         "therapies",
         "credentials",
+        "outcomes",
+        "$schema",
         "crisis",
         "country",
         "lines",
