@@ -20,12 +20,22 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
+/// The web servers the hosting recipes (hosting/) are tested with, by
+/// e2e/specs/hosting.spec.js (e2e/support/servers.js names the same paths),
+/// and unzip, which opens the release zip for those tests.
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const APACHE: &str = "/usr/sbin/apache2";
+pub const CADDY: &str = "/usr/bin/caddy";
+pub const UNZIP: &str = "/usr/bin/unzip";
+/// Debian's hook that tells package scripts whether they may start a service.
+const POLICY_RC_D: &str = "/usr/sbin/policy-rc.d";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// Everything: build tools and browsers.
+/// Everything: build tools, browsers and the web servers of the hosting tests.
 pub fn all() -> Result {
     build_tools()?;
-    browsers()
+    browsers()?;
+    servers()
 }
 
 /// What `trunk build` needs: the wasm target, trunk, wasm-bindgen, wasm-opt.
@@ -86,6 +96,91 @@ pub fn browsers() -> Result {
         .collect();
     apt_install(&missing)?;
     cargo_tool("geckodriver", "geckodriver", GECKODRIVER_VERSION, true)
+}
+
+/// nginx, Apache and Caddy (Debian 12: nginx 1.22, Apache 2.4, Caddy 2.6) for
+/// the hosting tests, and unzip. The tests never use these packages' services:
+/// they start each server themselves on a free port of 127.0.0.1 with their own
+/// configuration, pid file and logs (e2e/support/servers.js).
+///
+/// Installing a server package normally starts its service on port 80. Two of
+/// them cannot both have port 80, and a container has no init system, so the
+/// second start would fail the whole `apt-get install`. While they install, a
+/// policy-rc.d that refuses every service start is put in place (unless the
+/// machine has one already, as Debian's container images do), and removed after.
+pub fn servers() -> Result {
+    let wanted: &[(&str, &str)] = &[
+        (NGINX, "nginx"),
+        (APACHE, "apache2"),
+        (CADDY, "caddy"),
+        (UNZIP, "unzip"),
+    ];
+    let missing: Vec<&str> = wanted
+        .iter()
+        .filter(|(path, _)| !Path::new(path).exists())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let _no_service_starts = NoServiceStarts::put()?;
+    apt_install(&missing)
+}
+
+/// A policy-rc.d that makes package scripts skip every service start, for as
+/// long as the value lives. Does nothing if the machine already has one.
+struct NoServiceStarts {
+    ours: bool,
+}
+
+/// exit 101 = "action forbidden by policy" (invoke-rc.d(8), deb-systemd-invoke(1p)).
+const DENY_ALL_STARTS: &str = "#!/bin/sh\n\
+# Written by `cargo xtask setup` while it installs nginx, apache2 and caddy, and\n\
+# removed when it is done: no service starts during that install.\n\
+exit 101\n";
+
+impl NoServiceStarts {
+    fn put() -> Result<NoServiceStarts> {
+        if Path::new(POLICY_RC_D).exists() {
+            return Ok(NoServiceStarts { ours: false });
+        }
+        if is_root() {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::write(POLICY_RC_D, DENY_ALL_STARTS)
+                .and_then(|()| {
+                    std::fs::set_permissions(POLICY_RC_D, std::fs::Permissions::from_mode(0o755))
+                })
+                .map_err(|e| format!("writing {POLICY_RC_D}: {e}"))?;
+        } else {
+            let staged =
+                std::env::temp_dir().join(format!("carestep-policy-rc.d-{}", std::process::id()));
+            std::fs::write(&staged, DENY_ALL_STARTS)
+                .map_err(|e| format!("writing {}: {e}", staged.display()))?;
+            let installed = run(Command::new("sudo")
+                .args(["install", "-m", "0755"])
+                .arg(&staged)
+                .arg(POLICY_RC_D));
+            let _ = std::fs::remove_file(&staged);
+            installed?;
+        }
+        Ok(NoServiceStarts { ours: true })
+    }
+}
+
+impl Drop for NoServiceStarts {
+    fn drop(&mut self) {
+        if !self.ours {
+            return;
+        }
+        let removed = if is_root() {
+            std::fs::remove_file(POLICY_RC_D).map_err(|e| e.to_string())
+        } else {
+            run(Command::new("sudo").args(["rm", "-f", POLICY_RC_D]))
+        };
+        if let Err(e) = removed {
+            eprintln!("xtask: could not remove {POLICY_RC_D} ({e}); remove it by hand");
+        }
+    }
 }
 
 /// Where `cargo install` put geckodriver (wasm-bindgen-test-runner wants a path).
@@ -181,5 +276,24 @@ mod tests {
         let trunk = std::fs::read_to_string(root().join("Trunk.toml")).unwrap();
         let tool = format!("wasm_bindgen = \"{WASM_BINDGEN_VERSION}\"");
         assert!(trunk.contains(&tool), "Trunk.toml must contain {tool}");
+    }
+
+    /// The hosting tests look for the servers where `servers()` checks for them.
+    #[test]
+    fn server_paths_agree_with_the_e2e_suite() {
+        let servers = std::fs::read_to_string(root().join("e2e/support/servers.js")).unwrap();
+        for path in [NGINX, APACHE, CADDY] {
+            assert!(
+                servers.contains(&format!("'{path}'")),
+                "e2e/support/servers.js must name {path}"
+            );
+        }
+    }
+
+    /// The policy that holds back service starts must say "forbidden" (101).
+    #[test]
+    fn the_install_policy_forbids_every_start() {
+        assert!(DENY_ALL_STARTS.starts_with("#!/bin/sh\n"));
+        assert!(DENY_ALL_STARTS.trim_end().ends_with("exit 101"));
     }
 }
