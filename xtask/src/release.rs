@@ -464,31 +464,23 @@ pub fn notice(version: &str) -> String {
         let modules = modules_of(i);
         let _ = writeln!(s, "{}", info.name);
         for &m in &modules {
-            let _ = writeln!(s, "  Module: {} ({}), {}", m.as_str(), m.title(), state(m));
-        }
-        match info.attribution {
-            Some(line) => {
-                let holders: Vec<String> = modules
-                    .iter()
-                    .filter_map(|m| {
-                        m.rights_holder()
-                            .map(|h| format!("{h} (module {})", m.as_str()))
-                    })
-                    .collect();
-                if holders.is_empty() {
-                    s.push_str(
-                        "  Permission: none needed to reproduce it (see the attribution line).\n",
-                    );
-                } else {
-                    let _ = writeln!(
-                        s,
-                        "  Rights holder, whose written permission a clinic needs: {}",
-                        holders.join("; ")
-                    );
+            let permission = match (info.attribution, m.rights_holder()) {
+                (None, _) => "written for CareStep".to_string(),
+                (Some(_), None) => "no permission needed".to_string(),
+                (Some(_), Some(holder)) => {
+                    format!("licensed: needs the written permission of the rights holder,\n    {holder}")
                 }
-                let _ = writeln!(s, "  Attribution: {line}");
-            }
-            None => s.push_str("  Written for CareStep (no third-party rights).\n"),
+            };
+            let _ = writeln!(
+                s,
+                "  Module {}: {}, {}; {permission}",
+                m.as_str(),
+                m.title(),
+                state(m)
+            );
+        }
+        if let Some(line) = info.attribution {
+            let _ = writeln!(s, "  Attribution: {line}");
         }
         let _ = writeln!(s, "  Citation: {}\n", info.citation);
     }
@@ -499,7 +491,7 @@ pub fn notice(version: &str) -> String {
          A clinic switches a module on in its configuration (\"modules\").\n\n",
     );
     for m in Module::ALL.into_iter().filter(|m| !default.contains(*m)) {
-        let _ = writeln!(s, "{} ({})", m.as_str(), m.title());
+        let _ = writeln!(s, "{}: {}", m.as_str(), m.title());
         match m.rights_holder() {
             Some(holder) => {
                 let _ = writeln!(
@@ -1294,7 +1286,7 @@ mod tests {
         }
         let (_, off) = notice.split_once("MODULES OFF BY DEFAULT").unwrap();
         for m in Module::ALL {
-            let listed = off.contains(&format!("\n{} ({})\n", m.as_str(), m.title()));
+            let listed = off.contains(&format!("\n{}: {}\n", m.as_str(), m.title()));
             assert_eq!(listed, !m.on_by_default(), "{m}");
             if let Some(holder) = m.rights_holder() {
                 assert!(notice.contains(holder), "rights holder of {m}");
