@@ -545,10 +545,11 @@ Quick start
 
 1. Unzip this file. You get one folder: carestep-{version}
 
-2. Upload that folder to your website as it is, keeping its name, so that it
-   is at https://YOUR-SITE/carestep-{version}/ . Set up your web server with
-   the recipe for it in the hosting/ folder (nginx.conf, apache.htaccess,
-   Caddyfile, or _headers for static hosts); hosting/README.md says which.
+2. Upload that folder, as it is and keeping its name, to the top of your
+   website, so its files are at https://YOUR-SITE/carestep-{version}/ .
+   Set up your web server with the recipe for it from the hosting/ folder
+   (Apache, nginx, Caddy, or _headers for Netlify and Cloudflare Pages):
+   hosting/README.md says which file and where it goes.
 
 3. Open https://YOUR-SITE/carestep-{version}/setup.html in your browser.
 
