@@ -31,6 +31,7 @@
 //! ```
 
 pub mod answers;
+pub mod examples;
 pub mod flow;
 pub mod ids;
 pub mod questionnaire;
