@@ -20,6 +20,7 @@
 pub mod browser;
 pub mod components;
 pub mod messages;
+pub mod preview;
 pub mod state;
 pub mod summary;
 
@@ -86,6 +87,7 @@ fn start(root: Element, config: Rc<ConfigState>) {
         config,
         host: root.clone(),
         on_quick_exit: None,
+        initial: None,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

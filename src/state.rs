@@ -88,7 +88,7 @@ impl State {
     }
 
     /// Moves to `screen`, loading the saved answer of a question into the draft.
-    fn go(&mut self, screen: Screen) {
+    pub(crate) fn go(&mut self, screen: Screen) {
         self.screen = screen;
         self.error = None;
         self.draft = match screen {
@@ -110,7 +110,7 @@ impl State {
     }
 
     /// The screen the engine says comes next.
-    fn engine_screen(&self) -> Screen {
+    pub(crate) fn engine_screen(&self) -> Screen {
         match next_step(&self.answers, &self.modules) {
             Step::Ask(id) => Screen::Question(id),
             Step::Crisis => Screen::Crisis,

@@ -1,5 +1,5 @@
-// Trunk `post_build` hook (see Trunk.toml): in release builds, minify the two
-// JavaScript files the page loads — the wasm-bindgen glue and static/boot.js —
+// Trunk `post_build` hook (see Trunk.toml, setup/Trunk.toml): in release builds, minify the
+// JavaScript files a page loads — the wasm-bindgen glue and static/boot.js —
 // in Trunk's staging folder, before Trunk moves it to dist/.
 //
 // Trunk's own minifier gives up on the wasm-bindgen glue ("Failed to minify
@@ -12,7 +12,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
-const FILES = ["carestep-widget.js", "boot.js"];
+// The files are the hook's arguments; without any, the widget's two.
+const FILES = process.argv.length > 2 ? process.argv.slice(2) : ["carestep-widget.js", "boot.js"];
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {

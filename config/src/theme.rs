@@ -104,7 +104,7 @@ impl fmt::Display for Colour {
 /// A contrast ratio for a message, rounded down to two decimals so that a
 /// failing ratio is never shown as "4.50:1". Integer formatting keeps the
 /// float formatter out of the wasm.
-pub(crate) fn ratio_text(ratio: f64) -> String {
+pub fn ratio_text(ratio: f64) -> String {
     let hundredths = (ratio * 100.0) as u32;
     format!("{}.{:02}:1", hundredths / 100, hundredths % 100)
 }

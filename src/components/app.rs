@@ -56,6 +56,10 @@ pub struct AppProps {
     /// replaces the page (tests pass a callback instead of leaving the page).
     #[prop_or_default]
     pub on_quick_exit: Option<Callback<String>>,
+    /// The state to open in (the set-up page's preview, `crate::preview`); `None` for a
+    /// visitor, who starts at the start screen.
+    #[prop_or_default]
+    pub initial: Option<Rc<State>>,
 }
 
 /// Props are equal when they hold the same configuration (the same `Rc`): the configuration
@@ -66,6 +70,10 @@ impl PartialEq for AppProps {
         Rc::ptr_eq(&self.config, &other.config)
             && self.host == other.host
             && self.on_quick_exit == other.on_quick_exit
+            && match (&self.initial, &other.initial) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 
@@ -115,7 +123,11 @@ pub fn App(props: &AppProps) -> Html {
 
     // The questionnaire flow for a valid configuration.
     let modules = *config.modules();
-    let state = use_reducer(move || State::new(modules));
+    let initial = props.initial.clone();
+    let state = use_reducer(move || match initial {
+        None => State::new(modules),
+        Some(state) => (*state).clone(),
+    });
     let save_note = use_state(SaveNote::default);
     let dispatch = {
         let state = state.clone();

@@ -10,7 +10,6 @@ pub mod app;
 pub mod check;
 pub mod config_error;
 pub mod crisis;
-pub mod error_summary;
 pub mod out_of_scope;
 pub mod parts;
 pub mod question;

@@ -4,12 +4,12 @@
 //! unsuffixed so the error summary can link to it), an error summary that takes focus, a
 //! Back link, Continue (no auto-advance) and a quiet "Skip this question".
 
-use crate::components::error_summary::error_summary;
 use crate::components::parts::{back_row, link_button, on_click, p_class, title};
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
 use carestep_engine::{instrument, item, progress, AnswerKind, ItemId};
+use carestep_ui::error_summary::error_summary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -145,7 +145,7 @@ pub fn question_screen(id: ItemId, state: &State, dispatch: &Callback<Action>) -
         <div class="cs-screen cs-question" {key} data-item={key}>
             { back_row(on_back) }
             if let Some(text) = error_text {
-                { error_summary(text, option_dom_id(id, 0)) }
+                { error_summary(m::ERROR_SUMMARY_TITLE, vec![(text.into(), option_dom_id(id, 0))]) }
             }
             <p class="cs-progress">
                 { m::progress(p.position, p.about_total) }

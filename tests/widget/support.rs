@@ -32,6 +32,7 @@ impl Widget {
             on_quick_exit: Some(Callback::from(move |url: String| {
                 recorded.borrow_mut().push(url)
             })),
+            initial: None,
         };
         let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -1,5 +1,8 @@
-//! The size budget: the release bundle's compressed size, per kind of file,
-//! must stay within the numbers committed in `budget.toml`.
+//! The size budget: each app's compressed size, per kind of file, must stay within the
+//! numbers committed in `budget.toml`: `[gzip]` for the visitor's widget (every budgeted file
+//! in `dist/` except the set-up page's own, [`crate::apps::SETUP_FILES`]) and `[setup.gzip]`
+//! for the set-up page (everything its build wrote, `target/setup-dist/`, including the
+//! stylesheet and boot script it shares with the widget).
 //!
 //! The budget is gzip (level 9), because that is what every server can send;
 //! brotli is printed beside it for information.
@@ -19,16 +22,41 @@ pub struct Sizes {
     pub brotli: usize,
 }
 
-pub fn check(dist: &Path, budget_file: &Path) -> Result {
-    if !dist.is_dir() {
+/// Checks both apps: the widget in `dist` and the set-up page in `setup_dist`.
+pub fn check_all(dist: &Path, setup_dist: &Path, budget_file: &Path) -> Result {
+    let file = read_budget(budget_file)?;
+    let widget = check_app(
+        "the visitor's widget",
+        dist,
+        crate::apps::SETUP_FILES,
+        &file.gzip,
+    );
+    let setup = check_app("the set-up page", setup_dist, &[], &file.setup.gzip);
+    match (widget, setup) {
+        (Ok(()), Ok(())) => Ok(()),
+        (a, b) => Err([a.err(), b.err()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n")),
+    }
+}
+
+/// Checks the budgeted files of `dir` (except `excluded` names) against `budget`.
+pub fn check_app(
+    app: &str,
+    dir: &Path,
+    excluded: &[&str],
+    budget: &BTreeMap<String, usize>,
+) -> Result {
+    if !dir.is_dir() {
         return Err(format!(
             "{} does not exist: run `cargo xtask dist` first",
-            dist.display()
+            dir.display()
         ));
     }
-    let budget = read_budget(budget_file)?;
-    let measured = measure(dist)?;
-    println!("size budget (bytes; gzip -9 is budgeted, brotli for information):");
+    let measured = measure(dir, excluded)?;
+    println!("size budget of {app} (bytes; gzip -9 is budgeted, brotli for information):");
     println!(
         "{:<6} {:>9} {:>9} {:>9} {:>9}",
         "kind", "raw", "gzip", "brotli", "budget"
@@ -46,9 +74,9 @@ pub fn check(dist: &Path, budget_file: &Path) -> Result {
             limit.map_or("none".to_owned(), |l| l.to_string())
         );
         match limit {
-            None => over.push(format!("budget.toml has no [gzip] {kind} entry")),
+            None => over.push(format!("budget.toml has no {kind} entry for {app}")),
             Some(limit) if sizes.gzip > limit => over.push(format!(
-                "{kind}: {} bytes gzip is over the budget of {limit}",
+                "{app}, {kind}: {} bytes gzip is over the budget of {limit}",
                 sizes.gzip
             )),
             Some(_) => {}
@@ -63,8 +91,9 @@ pub fn check(dist: &Path, budget_file: &Path) -> Result {
     }
 }
 
-/// Sums raw, gzip and brotli sizes of every budgeted file under `dist`, by kind.
-pub fn measure(dist: &Path) -> Result<BTreeMap<String, Sizes>> {
+/// Sums raw, gzip and brotli sizes of every budgeted file under `dist` whose name is not
+/// in `excluded`, by kind.
+pub fn measure(dist: &Path, excluded: &[&str]) -> Result<BTreeMap<String, Sizes>> {
     let mut sizes: BTreeMap<String, Sizes> = BTreeMap::new();
     let mut stack = vec![dist.to_path_buf()];
     while let Some(dir) = stack.pop() {
@@ -73,6 +102,10 @@ pub fn measure(dist: &Path) -> Result<BTreeMap<String, Sizes>> {
             let path = entry.map_err(|e| e.to_string())?.path();
             if path.is_dir() {
                 stack.push(path);
+                continue;
+            }
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if excluded.contains(&name) {
                 continue;
             }
             let Some(kind) = path
@@ -117,13 +150,20 @@ fn brotli_len(bytes: &[u8]) -> usize {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BudgetFile {
+    /// The visitor's widget.
+    gzip: BTreeMap<String, usize>,
+    setup: AppBudget,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AppBudget {
     gzip: BTreeMap<String, usize>,
 }
 
-fn read_budget(path: &Path) -> Result<BTreeMap<String, usize>> {
+fn read_budget(path: &Path) -> Result<BudgetFile> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let file: BudgetFile = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(file.gzip)
+    toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
@@ -144,7 +184,7 @@ mod tests {
         std::fs::write(dir.join("a.js"), "console.log(1);".repeat(100)).unwrap();
         std::fs::write(dir.join("nested/b.js"), "x").unwrap();
         std::fs::write(dir.join("index.html"), "<p>not budgeted</p>").unwrap();
-        let sizes = measure(&dir).unwrap();
+        let sizes = measure(&dir, &[]).unwrap();
         assert_eq!(sizes["js"].raw, 1501);
         assert!(sizes["js"].gzip < 1501, "repetitive text compresses");
         assert!(!sizes.contains_key("html"));
@@ -157,11 +197,30 @@ mod tests {
         std::fs::write(dir.join("app.js"), "1").unwrap();
         std::fs::write(dir.join("app.wasm"), [0u8; 8]).unwrap();
         let budget = dir.join("budget.toml");
-        std::fs::write(&budget, "[gzip]\nwasm = 1000\njs = 1000\ncss = 10\n").unwrap();
-        let err = check(&dir, &budget).unwrap_err();
-        assert!(err.contains("css:"), "{err}");
+        let setup = "[setup.gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n";
+        std::fs::write(
+            &budget,
+            ["[gzip]\nwasm = 1000\njs = 1000\ncss = 10\n", setup].concat(),
+        )
+        .unwrap();
+        let err = check_all(&dir, &dir, &budget).unwrap_err();
+        assert!(err.contains("widget, css:"), "{err}");
         assert!(!err.contains("js:"), "{err}");
-        std::fs::write(&budget, "[gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n").unwrap();
-        assert_eq!(check(&dir, &budget), Ok(()));
+        std::fs::write(
+            &budget,
+            ["[gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n", setup].concat(),
+        )
+        .unwrap();
+        assert_eq!(check_all(&dir, &dir, &budget), Ok(()));
+    }
+
+    #[test]
+    fn the_set_up_page_files_count_only_for_the_set_up_page() {
+        let dir = temp_dir("apps");
+        std::fs::write(dir.join("carestep-setup_bg.wasm"), [7u8; 4000]).unwrap();
+        std::fs::write(dir.join("carestep-widget_bg.wasm"), [0u8; 8]).unwrap();
+        let widget = measure(&dir, crate::apps::SETUP_FILES).unwrap();
+        assert_eq!(widget["wasm"].raw, 8);
+        assert_eq!(measure(&dir, &[]).unwrap()["wasm"].raw, 4008);
     }
 }

@@ -12,9 +12,11 @@
 //! Tools are pinned here, in one place, so a fresh machine gets exactly what
 //! the project was built with.
 
+mod apps;
 mod budget;
 mod deps;
 mod release;
+mod serve;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -46,7 +48,7 @@ fn main() -> ExitCode {
         "dist" => setup::build_tools().and_then(|()| dist()),
         "release" => release::release(),
         "setup" => setup::all(),
-        "budget" => budget::check(&root().join("dist"), &root().join("budget.toml")),
+        "budget" => budget_check(),
         "check-deps" => deps::check_engine(),
         "bench" => bench(),
         "" | "help" | "-h" | "--help" => {
@@ -96,21 +98,26 @@ pub fn tool(program: &str) -> Command {
     cmd
 }
 
-fn dist() -> Result {
-    run(tool("trunk").args(["build", "--release"]))
+/// Both apps' size budgets (budget.toml).
+fn budget_check() -> Result {
+    budget::check_all(
+        &root().join("dist"),
+        &apps::setup_dist(),
+        &root().join("budget.toml"),
+    )
 }
 
+/// Both apps' release builds into `dist/` (see [`apps`]).
+fn dist() -> Result {
+    apps::build()
+}
+
+/// Builds both apps and serves `dist/` with the headers the hosting recipes send, so the
+/// set-up page's preview and "Check my hosting" work as they will on a clinic's server.
 fn serve() -> Result {
     setup::build_tools()?;
-    eprintln!("xtask: serving the demo clinic page on http://127.0.0.1:8080 (Ctrl-C stops)");
-    run(tool("trunk").args([
-        "serve",
-        "--release",
-        "--address",
-        "127.0.0.1",
-        "--port",
-        "8080",
-    ]))
+    dist()?;
+    serve::serve(&root().join("dist"), "127.0.0.1:8080")
 }
 
 fn test() -> Result {
@@ -134,9 +141,17 @@ fn test() -> Result {
     browser_tests()?;
     // The deployable bundle, its size budget, then the end-to-end suite against it.
     dist()?;
-    budget::check(&root().join("dist"), &root().join("budget.toml"))?;
+    budget_check()?;
     release::package(&root(), &root().join("target").join("release-bundle"))?; // the zip and .tgz of this dist/, for e2e
     e2e()?;
+    // The configuration's JSON Schema, held in agreement with the engine: the
+    // schema and `carestep check-config` must accept exactly the same files.
+    // It runs the release CLI (already built by e2e(); built here too so the
+    // order does not matter).
+    run(tool("cargo").args(["build", "--locked", "--release", "--bin", "carestep"]))?;
+    let schema = root().join("schema");
+    setup::npm_ci(&schema)?;
+    run(tool("npm").args(["test"]).current_dir(&schema))?;
     // The benchmark harness's own unit tests (the benchmark itself is `cargo xtask bench`).
     let bench = root().join("bench");
     setup::npm_ci(&bench)?;

@@ -1,0 +1,247 @@
+//! What the admin takes away: the configuration file, the iframe and inline snippets (with
+//! the base URL they typed and this version's Subresource Integrity hashes) and the
+//! Content-Security-Policy sources their page needs. Each piece has a Copy button.
+
+use carestep_config::ClinicConfig;
+use carestep_engine::Level;
+use serde_json::Value;
+
+/// This release's version (the set-up page ships in the same release as the widget).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// What the release build wrote into `setup.html`: the loaders' SRI hashes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Release {
+    pub sri_embed: String,
+    pub sri_inline: String,
+}
+
+impl Release {
+    /// Reads `<meta name="carestep-sri-embed" content="sha384-…">` and its inline twin.
+    pub fn from_page() -> Release {
+        let read = |name: &str| {
+            web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| {
+                    d.query_selector(&["meta[name=\"", name, "\"]"].concat())
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|m| m.get_attribute("content"))
+                .filter(|v| v.starts_with("sha384-"))
+                .unwrap_or_default()
+        };
+        Release {
+            sri_embed: read("carestep-sri-embed"),
+            sri_inline: read("carestep-sri-inline"),
+        }
+    }
+}
+
+/// The configuration on one line, for the snippet: an editor's automatic paragraphs
+/// cannot land inside it.
+pub fn one_line(config: &str) -> String {
+    serde_json::from_str::<Value>(config)
+        .map(|v| v.to_string())
+        .unwrap_or_else(|_| config.to_owned())
+}
+
+/// `text` safe inside HTML text and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The base URL with exactly one trailing slash.
+pub fn normalise_base(base: &str) -> String {
+    let base = base.trim();
+    if base.ends_with('/') {
+        base.to_owned()
+    } else {
+        [base, "/"].concat()
+    }
+}
+
+/// The origin (`https://clinic.example`) of a base URL, for the CSP lines.
+pub fn origin(base: &str) -> String {
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return "'self'".to_owned();
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    [scheme, "://", host].concat()
+}
+
+/// The placeholder: what visitors see until the self-check is ready, and if it cannot
+/// start. It holds the crisis numbers and the clinic's phone, written by the page from the
+/// validated configuration (never the admin's raw text).
+fn placeholder(config: Option<&ClinicConfig>) -> String {
+    let mut lines = String::from("  <p>In crisis? ");
+    match config {
+        Some(c) if !c.crisis().uses_us_numbers() => {}
+        _ => lines.push_str(
+            "Call or text <a href=\"tel:988\">988</a> · Call <a href=\"tel:911\">911</a>. ",
+        ),
+    }
+    if let Some(config) = config {
+        for line in config.crisis().lines() {
+            if let Some(phone) = &line.phone {
+                lines.push_str(&escape_html(&line.label));
+                lines.push_str(": <a href=\"");
+                lines.push_str(phone.tel_url().as_str());
+                lines.push_str("\">");
+                lines.push_str(&escape_html(phone.display()));
+                lines.push_str("</a>. ");
+            }
+        }
+        if let Some(clinic) = config.clinic() {
+            if let Some(phone) = &clinic.phone {
+                lines.push_str("To talk to ");
+                lines.push_str(&escape_html(&clinic.name));
+                lines.push_str(", call <a href=\"");
+                lines.push_str(phone.tel_url().as_str());
+                lines.push_str("\">");
+                lines.push_str(&escape_html(phone.display()));
+                lines.push_str("</a>.");
+            }
+        }
+    }
+    let trimmed = lines.trim_end().to_owned();
+    ["<div data-carestep>\n", &trimmed, "</p>\n</div>\n"].concat()
+}
+
+/// The recommended snippet: a sandboxed iframe.
+pub fn iframe_snippet(
+    config_text: &str,
+    config: Option<&ClinicConfig>,
+    base: &str,
+    sri: &str,
+) -> String {
+    let base = escape_html(&normalise_base(base));
+    [
+        "<!-- CareStep ",
+        VERSION,
+        " self-check (sandboxed iframe) -->\n",
+        &placeholder(config),
+        "<script type=\"application/json\" id=\"carestep-config\">",
+        &escape_script(&one_line(config_text)),
+        "</script>\n<script src=\"",
+        &base,
+        "embed/carestep-embed.js\" integrity=\"",
+        sri,
+        "\" crossorigin=\"anonymous\" defer></script>\n",
+    ]
+    .concat()
+}
+
+/// The inline (Shadow DOM) snippet: less private, for sites that cannot use an iframe.
+pub fn inline_snippet(
+    config_text: &str,
+    config: Option<&ClinicConfig>,
+    base: &str,
+    sri: &str,
+) -> String {
+    let base = escape_html(&normalise_base(base));
+    [
+        "<!-- CareStep ",
+        VERSION,
+        " self-check (inline; scripts on this page can read the answers) -->\n",
+        &placeholder(config),
+        "<script type=\"application/json\" id=\"carestep-config\">",
+        &escape_script(&one_line(config_text)),
+        "</script>\n<script type=\"module\" src=\"",
+        &base,
+        "embed/carestep-inline.js\" integrity=\"",
+        sri,
+        "\" crossorigin=\"anonymous\"></script>\n",
+    ]
+    .concat()
+}
+
+/// Configuration text inside `<script>`: `</` would end the element early, so it is
+/// written `<\/` (the same string to a JSON reader).
+fn escape_script(json: &str) -> String {
+    json.replace("</", "<\\/")
+}
+
+/// The sources the clinic's own page must allow, for each mode.
+pub fn csp_lines(base: &str) -> String {
+    let origin = origin(&normalise_base(base));
+    [
+        "# Sandboxed iframe: add to your page's Content-Security-Policy\n",
+        "script-src ",
+        &origin,
+        "; frame-src ",
+        &origin,
+        ";\n\n# Inline mode instead:\n",
+        "script-src ",
+        &origin,
+        " 'wasm-unsafe-eval'; style-src ",
+        &origin,
+        "; connect-src ",
+        &origin,
+        ";\n",
+    ]
+    .concat()
+}
+
+/// The level a program's preview button shows.
+pub fn level_short(level: Level) -> &'static str {
+    match level {
+        Level::SelfCare => "Self-care",
+        Level::Outpatient => "Outpatient",
+        Level::Iop => "IOP",
+        Level::Php => "Day program (PHP)",
+        Level::Inpatient => "Inpatient",
+        Level::CrisisNow => "Crisis",
+        Level::OutOfScope => "Under 18",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_carries_the_configuration_on_one_line_and_the_phone_in_the_placeholder() {
+        let text =
+            "{\n  \"clinic\": {\"name\": \"A & B <Care>\", \"phone\": \"(555) 014-2000\"}\n}";
+        let config = ClinicConfig::from_json(text).unwrap();
+        let snippet = iframe_snippet(
+            text,
+            Some(&config),
+            "https://c.example/carestep-1.0.0",
+            "sha384-x",
+        );
+        assert!(snippet.contains(r#"<script type="application/json" id="carestep-config">{"clinic":{"name":"A & B <Care>","phone":"(555) 014-2000"}}</script>"#), "{snippet}");
+        assert!(
+            snippet.contains("To talk to A &amp; B &lt;Care&gt;, call <a href=\"tel:"),
+            "{snippet}"
+        );
+        assert!(snippet.contains("src=\"https://c.example/carestep-1.0.0/embed/carestep-embed.js\" integrity=\"sha384-x\""));
+        assert!(snippet.contains("<a href=\"tel:988\">988</a>"));
+    }
+
+    #[test]
+    fn a_closing_script_tag_in_the_configuration_cannot_end_the_block() {
+        let text = r#"{"clinic": {"name": "</script><script>alert(1)</script>"}}"#;
+        let snippet = inline_snippet(text, None, "https://c.example/x/", "sha384-y");
+        assert_eq!(snippet.matches("</script>").count(), 2, "{snippet}");
+    }
+
+    #[test]
+    fn csp_lines_name_the_bundle_origin() {
+        let lines = csp_lines("https://c.example/carestep-1.0.0/");
+        assert!(lines.contains("script-src https://c.example; frame-src https://c.example;"));
+        assert!(lines.contains("'wasm-unsafe-eval'"));
+    }
+}
