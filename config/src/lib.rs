@@ -52,6 +52,12 @@
 //!   help cannot be "offered" as a program, the suicide screen cannot be turned
 //!   off (clinical-model §3.2), and a licensed instrument is switched on only
 //!   with a written statement of the permission the clinic holds (Part 4).
+//! - **Editors get a JSON Schema** of the same fields,
+//!   `schema/carestep-config.schema.json`, which a configuration names in its
+//!   `"$schema"` member (accepted and ignored here). Its test (`schema/test/`)
+//!   feeds the fixtures and ~3,600 generated configurations to both the schema
+//!   and `carestep check-config`, and fails if they ever disagree; a change
+//!   to a rule here needs the same change there.
 
 mod json;
 mod text;
