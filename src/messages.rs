@@ -54,6 +54,16 @@ pub fn start_clinic_phone(clinic: &str) -> String {
     ["To talk to someone at ", clinic, ", call "].concat()
 }
 
+/// "Other ways to reach {clinic}: " before the link to the clinic's contact page.
+pub fn contact_intro(clinic: &str) -> String {
+    ["Other ways to reach ", clinic, ": "].concat()
+}
+pub const CONTACT_LINK: &str = "the contact page";
+
+/// The small print on the start screen: which CareStep this is (a clinician or an admin
+/// reporting a problem needs the version).
+pub const VERSION_LINE: &str = concat!("CareStep ", env!("CARGO_PKG_VERSION"));
+
 // ---------------------------------------------------------------- question
 
 pub fn progress(position: usize, about_total: usize) -> String {

@@ -16,3 +16,16 @@ pub fn on_click(dispatch: &Callback<Action>, action: Action) -> Callback<MouseEv
 pub fn back_row(onclick: Callback<MouseEvent>) -> Html {
     html! { <div class="cs-back">{ link_button(m::BACK, onclick) }</div> }
 }
+
+/// "Other ways to reach {clinic}: the contact page." with the clinic's contact URL, when it
+/// gave one.
+pub fn contact_line(clinic: &carestep_config::Clinic) -> Option<Html> {
+    let url = clinic.contact_url.as_ref()?;
+    Some(html! {
+        <p>
+            { m::contact_intro(&clinic.name) }
+            { link(url.as_str().to_owned().into(), m::CONTACT_LINK.into()) }
+            { "." }
+        </p>
+    })
+}

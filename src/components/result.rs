@@ -6,7 +6,8 @@
 
 use crate::browser;
 use crate::components::parts::{
-    actions, call_line, h2, link_button, list, on_click, p, p_class, secondary_button, title,
+    actions, call_line, contact_line, h2, link_button, list, on_click, p, p_class,
+    secondary_button, title,
 };
 use crate::messages as m;
 use crate::state::{Action, State};
@@ -173,6 +174,7 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
         let phone = c.phone.as_ref()?;
         Some(call_line(m::clinic_call(&c.name), phone))
     });
+    let contact = clinic.and_then(contact_line);
     let offer = config.offer_for(level).map(|program| {
         let name = clinic.map(|c| c.name.as_str()).unwrap_or_default();
         html! {
@@ -192,7 +194,7 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
         }
     });
     match offer {
-        Some(offer) => html! { <>{ offer }{ for call }</> },
+        Some(offer) => html! { <>{ offer }{ for call }{ for contact }</> },
         None => {
             let intro = match (clinic, level) {
                 (_, Level::SelfCare) => None,
@@ -213,6 +215,7 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
                         </ul>
                     }
                     { for call }
+                    { for contact }
                 </div>
             }
         }
@@ -233,7 +236,7 @@ fn program_questions(config: &ClinicConfig, level: Level) -> Html {
             m::Q_CREDENTIALS,
             program.and_then(|p| p.credentials.clone()),
         ),
-        (m::Q_OUTCOMES, None),
+        (m::Q_OUTCOMES, program.and_then(|p| p.outcomes.clone())),
         (m::Q_SCHEDULE, program.and_then(|p| p.schedule.clone())),
         (m::Q_EVALUATION, None),
     ];

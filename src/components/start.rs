@@ -1,7 +1,10 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
-//! crisis numbers and the clinic's phone, and the Start button.
+//! crisis numbers and the clinic's phone and contact page, the Start button, and the
+//! version in the small print.
 
-use crate::components::parts::{actions, call_line, list, on_click, p, primary_button, title};
+use crate::components::parts::{
+    actions, call_line, contact_line, list, on_click, p, p_class, primary_button, title,
+};
 use crate::messages as m;
 use crate::state::Action;
 use carestep_config::Clinic;
@@ -14,6 +17,7 @@ pub fn start_screen(clinic: Option<&Clinic>, dispatch: &Callback<Action>) -> Htm
         let phone = clinic.phone.as_ref()?;
         Some(call_line(m::start_clinic_phone(&clinic.name), phone))
     });
+    let contact = clinic.and_then(contact_line);
     let facts = [
         m::START_TIME,
         m::START_PRIVATE,
@@ -28,7 +32,9 @@ pub fn start_screen(clinic: Option<&Clinic>, dispatch: &Callback<Action>) -> Htm
             { p(m::START_INTRO) }
             { list("cs-list", facts) }
             { for phone }
+            { for contact }
             { actions(primary_button(m::START_BUTTON, onclick)) }
+            { p_class("cs-small", m::VERSION_LINE) }
         </div>
     }
 }

@@ -7,11 +7,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 pub const CLINIC: &str = r##"{
-  "clinic": {"name": "Riverbend Community Mental Health", "phone": "(555) 014-2000"},
+  "clinic": {"name": "Riverbend Community Mental Health", "phone": "(555) 014-2000",
+             "contact_url": "https://riverbend.example/contact"},
   "programs": [
     {"level": "iop", "name": "Evening IOP",
      "cta": {"label": "Request an IOP assessment", "url": "https://riverbend.example/iop"},
-     "schedule": "Mon, Tue, Thu 5:30-8:30 pm", "therapies": ["CBT", "DBT"]}
+     "schedule": "Mon, Tue, Thu 5:30-8:30 pm", "therapies": ["CBT", "DBT"],
+     "outcomes": "8 in 10 finish the program"}
   ],
   "crisis": {"country": "US", "lines": [{"label": "Riverbend crisis line", "phone": "(555) 014-2999"}]},
   "quick_exit_url": "https://weather.example/",
@@ -45,6 +47,22 @@ async fn the_clinic_phone_and_crisis_line_are_shown() {
     assert!(hrefs.iter().any(|h| h == "tel:5550142000"), "{hrefs:?}");
     assert!(hrefs.iter().any(|h| h == "tel:5550142999"), "{hrefs:?}");
     assert!(w.text().contains("Riverbend crisis line"));
+    // The contact page, where a visitor looks for other ways to reach the clinic.
+    let contact = w
+        .all("a")
+        .into_iter()
+        .find(|a| a.get_attribute("href").as_deref() == Some("https://riverbend.example/contact"))
+        .expect("a link to the contact page on the start screen");
+    assert_eq!(contact.text_content().unwrap(), "the contact page");
+    assert!(w
+        .text()
+        .contains("Other ways to reach Riverbend Community Mental Health: the contact page."));
+    // The version, in the start screen's small print.
+    let small = w.one(".cs-start .cs-small").expect("the small print");
+    assert_eq!(
+        small.text_content().unwrap(),
+        concat!("CareStep ", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[wasm_bindgen_test]

@@ -128,6 +128,12 @@ async fn the_clinic_call_to_action_appears_only_for_the_level_it_offers() {
         .contains("Request an IOP assessment"));
     // The clinic's own answers next to the questions to ask any program.
     assert!(w.text().contains("CBT, DBT"));
+    assert!(w.text().contains("8 in 10 finish the program"));
+    // The contact page on the result too.
+    assert!(w
+        .all("a")
+        .iter()
+        .any(|a| a.get_attribute("href").as_deref() == Some("https://riverbend.example/contact")));
     drop(w);
 
     // PHP: the clinic does not offer it, so no call-to-action (never a lower level).
