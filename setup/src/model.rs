@@ -37,6 +37,9 @@ pub const LINE_TEXT: [&str; 4] = ["label", "phone", "sms", "hours"];
 /// The theme's fields.
 pub const THEME_TEXT: [&str; 5] = ["primary", "text", "background", "radius", "font"];
 
+/// The configuration's JSON Schema, as the release names it (next to setup.html).
+pub const SCHEMA: &str = "carestep-config.schema.json";
+
 /// How many crisis lines the form offers (the validator allows five).
 pub const MAX_LINES: usize = 5;
 
@@ -223,6 +226,9 @@ impl Model {
     /// `programs.iop` if only outpatient and IOP are offered).
     pub fn to_config(&self) -> (String, Placement) {
         let mut root = Map::new();
+        // Editors that read JSON Schema complete and check the fields (the schema ships
+        // next to setup.html in the release); the snippet leaves this line out.
+        root.insert("$schema".into(), SCHEMA.into());
         let mut placement = Placement::default();
         let blank = |s: &String| s.trim().is_empty();
 
@@ -557,7 +563,9 @@ mod tests {
 
     #[test]
     fn the_empty_form_is_the_empty_configuration() {
-        assert_eq!(Model::default().to_config().0, "{}");
+        let text = Model::default().to_config().0;
+        assert_eq!(text, "{\n  \"$schema\": \"carestep-config.schema.json\"\n}");
+        assert_eq!(ClinicConfig::from_json(&text), Ok(ClinicConfig::default()));
     }
 
     #[test]

@@ -39,11 +39,16 @@ impl Release {
 }
 
 /// The configuration on one line, for the snippet: an editor's automatic paragraphs
-/// cannot land inside it.
+/// cannot land inside it. The `$schema` line is for editors of the file, not the page.
 pub fn one_line(config: &str) -> String {
-    serde_json::from_str::<Value>(config)
-        .map(|v| v.to_string())
-        .unwrap_or_else(|_| config.to_owned())
+    match serde_json::from_str::<Value>(config) {
+        Ok(Value::Object(mut map)) => {
+            map.shift_remove("$schema");
+            Value::Object(map).to_string()
+        }
+        Ok(other) => other.to_string(),
+        Err(_) => config.to_owned(),
+    }
 }
 
 /// `text` safe inside HTML text and attribute values.
@@ -214,7 +219,7 @@ mod tests {
     #[test]
     fn the_snippet_carries_the_configuration_on_one_line_and_the_phone_in_the_placeholder() {
         let text =
-            "{\n  \"clinic\": {\"name\": \"A & B <Care>\", \"phone\": \"(555) 014-2000\"}\n}";
+            "{\n  \"$schema\": \"x.json\",\n  \"clinic\": {\"name\": \"A & B <Care>\", \"phone\": \"(555) 014-2000\"}\n}";
         let config = ClinicConfig::from_json(text).unwrap();
         let snippet = iframe_snippet(
             text,
