@@ -124,7 +124,8 @@ fn test() -> Result {
     setup::all()?;
     deps::check_engine()?;
     // Native: the engine (exhaustive, property and vignette tests), the clinic
-    // configuration, the CLI and xtask itself.
+    // configuration, the CLI, the set-up page's logic (the form's JSON, where each
+    // error belongs, the snippets, the hosting verdicts) and xtask itself.
     run(tool("cargo").args([
         "test",
         "--locked",
@@ -134,6 +135,8 @@ fn test() -> Result {
         "carestep-config",
         "--package",
         "carestep-cli",
+        "--package",
+        "carestep-setup",
         "--package",
         "xtask",
     ]))?;
