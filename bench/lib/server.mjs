@@ -40,7 +40,7 @@ export const GZIP_LEVEL = 9;
  * Starts a server for `root` and resolves to `{ url, close, stats }` where
  * `url` ends in "/" and `stats()` reports how many requests it answered.
  */
-export async function serveFolder(root) {
+export async function serveFolder(root, { cors = false } = {}) {
   const base = resolve(root);
   const cache = new Map();
   let requests = 0;
@@ -75,6 +75,9 @@ export async function serveFolder(root) {
         "cache-control": "no-store",
         vary: "accept-encoding",
       };
+      // The set-up page's preview frame is sandboxed (an opaque origin): its module and
+      // wasm loads are CORS requests, as on a clinic's server with the hosting recipe.
+      if (cors) headers["access-control-allow-origin"] = "*";
       let payload = body;
       if (gz && acceptsGzip) {
         headers["content-encoding"] = "gzip";

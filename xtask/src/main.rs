@@ -205,5 +205,7 @@ fn bench() -> Result {
     dist()?;
     let dir = root().join("bench");
     setup::npm_ci(&dir)?;
-    run(tool("node").arg("run.mjs").current_dir(&dir))
+    run(tool("node").arg("run.mjs").current_dir(&dir))?;
+    // The set-up page's live preview: keystroke to redrawn widget (PREVIEW.md).
+    run(tool("node").arg("preview.mjs").current_dir(&dir))
 }
