@@ -14,7 +14,8 @@
 //!     README.txt                    the clinic's quick start (five steps)
 //!     setup.html, setup.css,        the set-up page: a clinic fills it in and
 //!     carestep-setup.js,            copies the snippet it makes (and checks its
-//!     carestep-setup_bg.wasm        hosting)
+//!     carestep-setup_bg.wasm,       hosting); boot.js starts it; preview.html
+//!     boot.js, preview.html, …      shows the self-check as configured
 //!     carestep-widget.js,           the self-check itself
 //!     carestep-widget_bg.wasm,
 //!     carestep.css
@@ -45,10 +46,12 @@
 //!
 //! Both are reproducible: the same `dist/` and inputs give byte-identical
 //! archives. Zip entries are sorted, dated 1980-01-01 00:00 (the zip format's
-//! epoch), 0644 for files and 0755 for folders, with no owner; `npm pack`
-//! sorts its entries, fixes their dates and modes, and writes no owner or
-//! gzip time either (the tests below check both, from a staging folder with
-//! other dates and modes).
+//! epoch), 0644 for files and 0755 for folders, with no owner. `npm pack`
+//! orders its entries itself, dates them all 1985-10-26, writes owner 0/0 with
+//! no names and no time in the gzip header, but keeps each file's mode, so the
+//! staging folder is set to 0644/0755 first. The tests below package the same
+//! inputs twice, and a copy written in another order with other dates and
+//! modes, and compare the bytes of both archives.
 //!
 //! [`package`] is the packaging step alone — an input folder laid out like the
 //! repository (`Cargo.toml` for the version, `dist/`, `hosting/`,
@@ -192,7 +195,7 @@ impl Inputs {
             (
                 &inputs.hosting,
                 true,
-                "the server recipes (nginx.conf, apache.htaccess, Caddyfile, _headers, README.md)",
+                "the server recipes: nginx.conf, apache.htaccess, Caddyfile, _headers, README.md",
             ),
             (&inputs.schema, false, "the configuration's JSON Schema"),
             (&inputs.license_mit, false, "the MIT licence text"),
@@ -222,7 +225,7 @@ impl Inputs {
             Err(format!(
                 "cannot make a release: missing {} in {}",
                 missing.join(", "),
-                shown(root)
+                root.display()
             ))
         }
     }
