@@ -152,11 +152,23 @@ pub fn version(cargo_toml: &Path) -> Result<String> {
     let doc: toml::Table = text
         .parse()
         .map_err(|e| format!("{} is not valid TOML: {e}", shown(cargo_toml)))?;
+    // `[package] version = "…"`, or `version.workspace = true` and `[workspace.package]`'s.
     let version = doc
         .get("package")
         .and_then(|p| p.get("version"))
         .and_then(|v| v.as_str())
-        .ok_or_else(|| format!("{} has no [package] version", shown(cargo_toml)))?;
+        .or_else(|| {
+            doc.get("workspace")
+                .and_then(|w| w.get("package"))
+                .and_then(|p| p.get("version"))
+                .and_then(|v| v.as_str())
+        })
+        .ok_or_else(|| {
+            format!(
+                "{} has no [package] or [workspace.package] version",
+                shown(cargo_toml)
+            )
+        })?;
     let ok = !version.is_empty()
         && version
             .bytes()
@@ -905,13 +917,16 @@ mod tests {
     }
 
     #[test]
-    fn the_version_comes_from_the_package_table() {
+    fn the_version_comes_from_the_package_or_the_workspace_table() {
         let dir = scratch("version");
         let toml = dir.join("Cargo.toml");
         fs::write(&toml, "[workspace.package]\nversion = \"9.9.9\"\n[package]\nname = \"x\"\nversion = \"0.4.0-rc.1\"\n").unwrap();
         assert_eq!(version(&toml).unwrap(), "0.4.0-rc.1");
-        fs::write(&toml, "[workspace.package]\nversion = \"9.9.9\"\n").unwrap();
-        assert!(version(&toml).unwrap_err().contains("no [package] version"));
+        // `version.workspace = true`: the workspace's.
+        fs::write(&toml, "[workspace.package]\nversion = \"9.9.9\"\n[package]\nname = \"x\"\nversion.workspace = true\n").unwrap();
+        assert_eq!(version(&toml).unwrap(), "9.9.9");
+        fs::write(&toml, "[package]\nname = \"x\"\n").unwrap();
+        assert!(version(&toml).unwrap_err().contains("no [package] or [workspace.package] version"));
         fs::write(&toml, "[package]\nversion = \"../x\"\n").unwrap();
         assert!(version(&toml).unwrap_err().contains("cannot name a folder"));
     }
