@@ -1,5 +1,7 @@
 //! Identifiers: every item of the questionnaire ([`ItemId`]) and the modules
-//! a deployment can switch on or off ([`Module`], [`ModuleSet`]).
+//! a deployment can switch on or off ([`Module`], [`ModuleSet`]), and the
+//! items of each instrument (the lists scoring, rules and skip logic share;
+//! they live here so the questionnaire does not depend on the scoring).
 //!
 //! The string forms (`"phq9.1"`, `"suicide_asq"`) are the ones used in the
 //! JSON contract (clinical-model.md Part 5) and in the clinic configuration;
@@ -326,6 +328,110 @@ impl Serialize for ModuleSet {
         s.collect_seq(self.iter())
     }
 }
+
+// ---------------------------------------------------------------------------
+// Item groups
+// ---------------------------------------------------------------------------
+
+// The items of each instrument (or of its scored part), in administration
+// order. Scoring, the rules and the skip logic all use these lists, so they
+// live here, below every module that reads them.
+
+pub(crate) const PHQ9_ITEMS: [ItemId; 9] = [
+    ItemId::Phq9_1,
+    ItemId::Phq9_2,
+    ItemId::Phq9_3,
+    ItemId::Phq9_4,
+    ItemId::Phq9_5,
+    ItemId::Phq9_6,
+    ItemId::Phq9_7,
+    ItemId::Phq9_8,
+    ItemId::Phq9_9,
+];
+pub(crate) const GAD7_ITEMS: [ItemId; 7] = [
+    ItemId::Gad7_1,
+    ItemId::Gad7_2,
+    ItemId::Gad7_3,
+    ItemId::Gad7_4,
+    ItemId::Gad7_5,
+    ItemId::Gad7_6,
+    ItemId::Gad7_7,
+];
+pub(crate) const K6_ITEMS: [ItemId; 6] = [
+    ItemId::K6_1,
+    ItemId::K6_2,
+    ItemId::K6_3,
+    ItemId::K6_4,
+    ItemId::K6_5,
+    ItemId::K6_6,
+];
+pub(crate) const ASQ_ITEMS: [ItemId; 5] = [
+    ItemId::Asq1,
+    ItemId::Asq2,
+    ItemId::Asq3,
+    ItemId::Asq4,
+    ItemId::Asq5,
+];
+pub(crate) const CSSRS_ITEMS: [ItemId; 7] = [
+    ItemId::Cssrs1,
+    ItemId::Cssrs2,
+    ItemId::Cssrs3,
+    ItemId::Cssrs4,
+    ItemId::Cssrs5,
+    ItemId::Cssrs6,
+    ItemId::Cssrs6b,
+];
+pub(crate) const PCPTSD5_SYMPTOMS: [ItemId; 5] = [
+    ItemId::Pcptsd5_1,
+    ItemId::Pcptsd5_2,
+    ItemId::Pcptsd5_3,
+    ItemId::Pcptsd5_4,
+    ItemId::Pcptsd5_5,
+];
+pub(crate) const MDQ1_ITEMS: [ItemId; 13] = [
+    ItemId::Mdq1a,
+    ItemId::Mdq1b,
+    ItemId::Mdq1c,
+    ItemId::Mdq1d,
+    ItemId::Mdq1e,
+    ItemId::Mdq1f,
+    ItemId::Mdq1g,
+    ItemId::Mdq1h,
+    ItemId::Mdq1i,
+    ItemId::Mdq1j,
+    ItemId::Mdq1k,
+    ItemId::Mdq1l,
+    ItemId::Mdq1m,
+];
+pub(crate) const AUDITC_ITEMS: [ItemId; 3] = [ItemId::Audit1, ItemId::Audit2, ItemId::Audit3];
+pub(crate) const AUDIT_FULL_ITEMS: [ItemId; 7] = [
+    ItemId::Audit4,
+    ItemId::Audit5,
+    ItemId::Audit6,
+    ItemId::Audit7,
+    ItemId::Audit8,
+    ItemId::Audit9,
+    ItemId::Audit10,
+];
+pub(crate) const DAST10_ITEMS: [ItemId; 10] = [
+    ItemId::Dast10_1,
+    ItemId::Dast10_2,
+    ItemId::Dast10_3,
+    ItemId::Dast10_4,
+    ItemId::Dast10_5,
+    ItemId::Dast10_6,
+    ItemId::Dast10_7,
+    ItemId::Dast10_8,
+    ItemId::Dast10_9,
+    ItemId::Dast10_10,
+];
+pub(crate) const WSAS_ITEMS: [ItemId; 5] = [
+    ItemId::Wsas1,
+    ItemId::Wsas2,
+    ItemId::Wsas3,
+    ItemId::Wsas4,
+    ItemId::Wsas5,
+];
 
 #[cfg(test)]
 mod tests {

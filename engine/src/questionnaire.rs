@@ -377,7 +377,7 @@ const PHQ_GAD_ATTRIBUTION: &str = "Developed by Drs. Robert L. Spitzer, Janet B.
 // ---------------------------------------------------------------------------
 
 /// The scored PHQ-9 items: the same list the scoring uses.
-const PHQ9_1_9: &[ItemId] = &crate::scores::PHQ9_ITEMS;
+const PHQ9_1_9: &[ItemId] = &crate::ids::PHQ9_ITEMS;
 const ASQ_1_4: &[ItemId] = &[ItemId::Asq1, ItemId::Asq2, ItemId::Asq3, ItemId::Asq4];
 const AUDIT_SKIP_2_3: &[&[ItemId]] = &[&[ItemId::Audit1]];
 const AUDIT_SKIP_4_8: &[&[ItemId]] = &[&[ItemId::Audit1], &[ItemId::Audit2, ItemId::Audit3]];

@@ -14,12 +14,9 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
-use crate::ids::{string_enum, ItemId};
+use crate::ids::{string_enum, ItemId, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS, CSSRS_ITEMS};
 use crate::questionnaire::Instrument;
-use crate::scores::{
-    asq_band, score, AsqBand, Scores, ScreenBand, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS,
-    CSSRS_ITEMS,
-};
+use crate::scores::{asq_band, score, AsqBand, Scores, ScreenBand};
 use crate::MODEL_VERSION;
 
 string_enum! {

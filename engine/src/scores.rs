@@ -8,7 +8,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answers, Response};
-use crate::ids::ItemId;
+use crate::ids::{
+    ItemId, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS, CSSRS_ITEMS, DAST10_ITEMS, GAD7_ITEMS,
+    K6_ITEMS, MDQ1_ITEMS, PCPTSD5_SYMPTOMS, PHQ9_ITEMS, WSAS_ITEMS,
+};
 
 /// PHQ-9 severity (Kroenke 2001).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -282,106 +285,6 @@ pub struct Scores {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub k6: Option<TotalScore<K6Band>>,
 }
-
-// ---------------------------------------------------------------------------
-// Item groups
-// ---------------------------------------------------------------------------
-
-pub(crate) const PHQ9_ITEMS: [ItemId; 9] = [
-    ItemId::Phq9_1,
-    ItemId::Phq9_2,
-    ItemId::Phq9_3,
-    ItemId::Phq9_4,
-    ItemId::Phq9_5,
-    ItemId::Phq9_6,
-    ItemId::Phq9_7,
-    ItemId::Phq9_8,
-    ItemId::Phq9_9,
-];
-pub(crate) const GAD7_ITEMS: [ItemId; 7] = [
-    ItemId::Gad7_1,
-    ItemId::Gad7_2,
-    ItemId::Gad7_3,
-    ItemId::Gad7_4,
-    ItemId::Gad7_5,
-    ItemId::Gad7_6,
-    ItemId::Gad7_7,
-];
-const K6_ITEMS: [ItemId; 6] = [
-    ItemId::K6_1,
-    ItemId::K6_2,
-    ItemId::K6_3,
-    ItemId::K6_4,
-    ItemId::K6_5,
-    ItemId::K6_6,
-];
-pub(crate) const ASQ_ITEMS: [ItemId; 5] = [
-    ItemId::Asq1,
-    ItemId::Asq2,
-    ItemId::Asq3,
-    ItemId::Asq4,
-    ItemId::Asq5,
-];
-pub(crate) const CSSRS_ITEMS: [ItemId; 7] = [
-    ItemId::Cssrs1,
-    ItemId::Cssrs2,
-    ItemId::Cssrs3,
-    ItemId::Cssrs4,
-    ItemId::Cssrs5,
-    ItemId::Cssrs6,
-    ItemId::Cssrs6b,
-];
-const PCPTSD5_SYMPTOMS: [ItemId; 5] = [
-    ItemId::Pcptsd5_1,
-    ItemId::Pcptsd5_2,
-    ItemId::Pcptsd5_3,
-    ItemId::Pcptsd5_4,
-    ItemId::Pcptsd5_5,
-];
-const MDQ1_ITEMS: [ItemId; 13] = [
-    ItemId::Mdq1a,
-    ItemId::Mdq1b,
-    ItemId::Mdq1c,
-    ItemId::Mdq1d,
-    ItemId::Mdq1e,
-    ItemId::Mdq1f,
-    ItemId::Mdq1g,
-    ItemId::Mdq1h,
-    ItemId::Mdq1i,
-    ItemId::Mdq1j,
-    ItemId::Mdq1k,
-    ItemId::Mdq1l,
-    ItemId::Mdq1m,
-];
-pub(crate) const AUDITC_ITEMS: [ItemId; 3] = [ItemId::Audit1, ItemId::Audit2, ItemId::Audit3];
-pub(crate) const AUDIT_FULL_ITEMS: [ItemId; 7] = [
-    ItemId::Audit4,
-    ItemId::Audit5,
-    ItemId::Audit6,
-    ItemId::Audit7,
-    ItemId::Audit8,
-    ItemId::Audit9,
-    ItemId::Audit10,
-];
-const DAST10_ITEMS: [ItemId; 10] = [
-    ItemId::Dast10_1,
-    ItemId::Dast10_2,
-    ItemId::Dast10_3,
-    ItemId::Dast10_4,
-    ItemId::Dast10_5,
-    ItemId::Dast10_6,
-    ItemId::Dast10_7,
-    ItemId::Dast10_8,
-    ItemId::Dast10_9,
-    ItemId::Dast10_10,
-];
-const WSAS_ITEMS: [ItemId; 5] = [
-    ItemId::Wsas1,
-    ItemId::Wsas2,
-    ItemId::Wsas3,
-    ItemId::Wsas4,
-    ItemId::Wsas5,
-];
 
 // ---------------------------------------------------------------------------
 // Scoring
