@@ -44,7 +44,26 @@
 //!   loaders, no scripts) and a `README.md`. `e2e/specs/release-npm.spec.js`
 //!   installs it offline and runs a visitor's journey on the installed files.
 //!
-//! Both are reproducible: the same `dist/` and inputs give byte-identical
+//! * **`carestep-wordpress-<version>.zip`** — the WordPress plugin, installable
+//!   through Plugins → Add New → Upload Plugin: one top folder, `carestep/`,
+//!   holding the plugin's sources (`integrations/wordpress/carestep/`, their
+//!   `0.0.0-dev` placeholders replaced by the version), `bundle.php` (the
+//!   version, the assets folder's name and the loader's Subresource Integrity
+//!   value, computed here from the file), `LICENSE`, and the release folder's
+//!   files in `assets/carestep-<version>/` (without `README.txt` and
+//!   `SHA256SUMS`, which describe the zip), with `hosting/apache.htaccess` as
+//!   that folder's `.htaccess`. `e2e/specs/wordpress.spec.js` installs it on a
+//!   real WordPress.
+//!
+//!   ```text
+//!   carestep/
+//!     carestep.php, readme.txt, uninstall.php, includes/, block/
+//!     bundle.php                    generated: version, folder, embed SRI
+//!     LICENSE
+//!     assets/carestep-<version>/    the release folder's files, and .htaccess
+//!   ```
+//!
+//! All three are reproducible: the same `dist/` and inputs give byte-identical
 //! archives. Zip entries are sorted, dated 1980-01-01 00:00 (the zip format's
 //! epoch), 0644 for files and 0755 for folders, with no owner. `npm pack`
 //! orders its entries itself, dates them all 1985-10-26, writes owner 0/0 with
@@ -96,12 +115,22 @@ const ADDED: &[&str] = &[
     "README.md",
 ];
 
+/// The WordPress plugin's sources, relative to the repository's root.
+pub const PLUGIN_DIR: &str = "integrations/wordpress/carestep";
+
+/// The version the plugin's sources carry (plugin header, readme.txt's Stable
+/// tag, block.json, the editor script's asset file); the release writes its
+/// own version in its place.
+pub const PLUGIN_DEV_VERSION: &str = "0.0.0-dev";
+
 /// What a release wrote.
 #[derive(Debug)]
 pub struct Release {
     pub version: String,
     pub zip: PathBuf,
     pub tgz: PathBuf,
+    /// The WordPress plugin, `carestep-wordpress-<version>.zip`.
+    pub wordpress: PathBuf,
 }
 
 /// `cargo xtask release`: build the bundle, then package it.
@@ -110,7 +139,7 @@ pub fn release() -> Result {
     crate::dist()?;
     let out = crate::root().join("target").join("release-bundle");
     let release = package(&crate::root(), &out)?;
-    for file in [&release.zip, &release.tgz] {
+    for file in [&release.zip, &release.tgz, &release.wordpress] {
         let size = fs::metadata(file).map(|m| m.len()).unwrap_or(0);
         eprintln!(
             "xtask: CareStep {}: wrote {} ({size} bytes)",
@@ -138,11 +167,25 @@ fn package_parts(root: &Path, out: &Path, with_npm: bool) -> Result<Release> {
     let zip = out.join(format!("carestep-{version}.zip"));
     write_new(&zip, &zip_bytes(&format!("carestep-{version}"), &folder)?)?;
 
+    let wordpress = out.join(format!("carestep-wordpress-{version}.zip"));
+    write_new(
+        &wordpress,
+        &zip_bytes(
+            "carestep",
+            &plugin_files(&inputs.wordpress, &folder, &version)?,
+        )?,
+    )?;
+
     let tgz = out.join(format!("carestep-{version}.tgz"));
     if with_npm {
         npm_pack(&npm_files(&folder, &version)?, out, &tgz)?;
     }
-    Ok(Release { version, zip, tgz })
+    Ok(Release {
+        version,
+        zip,
+        tgz,
+        wordpress,
+    })
 }
 
 /// The `[package] version` of a Cargo.toml.
@@ -190,6 +233,7 @@ struct Inputs {
     license_mit: PathBuf,
     license_apache: PathBuf,
     changelog: PathBuf,
+    wordpress: PathBuf,
 }
 
 impl Inputs {
@@ -201,8 +245,9 @@ impl Inputs {
             license_mit: root.join("LICENSE-MIT"),
             license_apache: root.join("LICENSE-APACHE"),
             changelog: root.join("CHANGELOG.md"),
+            wordpress: root.join(PLUGIN_DIR),
         };
-        let needed: [(&Path, bool, &str); 6] = [
+        let needed: [(&Path, bool, &str); 7] = [
             (&inputs.dist, true, "the bundle: run `cargo xtask dist`"),
             (
                 &inputs.hosting,
@@ -213,6 +258,7 @@ impl Inputs {
             (&inputs.license_mit, false, "the MIT licence text"),
             (&inputs.license_apache, false, "the Apache-2.0 licence text"),
             (&inputs.changelog, false, "the changelog"),
+            (&inputs.wordpress, true, "the WordPress plugin's sources"),
         ];
         let mut missing = Vec::new();
         for (path, is_dir, what) in needed {
@@ -419,6 +465,114 @@ pub fn zip_bytes(top: &str, files: &BTreeMap<String, Vec<u8>>) -> Result<Vec<u8>
         }
     }
     Ok(zip.finish().map_err(err)?.into_inner())
+}
+
+/// The WordPress plugin's files (under its top folder `carestep/`): its
+/// sources with the version written in, `bundle.php`, `LICENSE`, and the
+/// release folder in `assets/carestep-<version>/` with the Apache recipe as
+/// its `.htaccess`.
+fn plugin_files(
+    sources: &Path,
+    folder: &BTreeMap<String, Vec<u8>>,
+    version: &str,
+) -> Result<BTreeMap<String, Vec<u8>>> {
+    let mut files = BTreeMap::new();
+    for (rel, bytes) in read_tree(sources)? {
+        if rel == "bundle.php" || rel == "LICENSE" || rel.starts_with("assets/") {
+            return Err(format!(
+                "{PLUGIN_DIR}/{rel} would be replaced by the release's own: remove it from the sources"
+            ));
+        }
+        let text = [".php", ".txt", ".json", ".js"]
+            .iter()
+            .any(|ext| rel.ends_with(ext));
+        let bytes = if text {
+            let text =
+                String::from_utf8(bytes).map_err(|_| format!("{PLUGIN_DIR}/{rel} is not UTF-8"))?;
+            text.replace(PLUGIN_DEV_VERSION, version).into_bytes()
+        } else {
+            bytes
+        };
+        files.insert(rel, bytes);
+    }
+    let header = files
+        .get("carestep.php")
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let stamped = header.lines().any(|l| {
+        l.trim_start_matches([' ', '*'])
+            .strip_prefix("Version:")
+            .is_some_and(|v| v.trim() == version)
+    });
+    if !stamped {
+        return Err(format!(
+            "{PLUGIN_DIR}/carestep.php must be the plugin's main file, with the header line \
+             `Version: {PLUGIN_DEV_VERSION}` (the release writes its version there)"
+        ));
+    }
+
+    let assets = format!("assets/carestep-{version}");
+    for (rel, bytes) in folder {
+        if !matches!(rel.as_str(), "README.txt" | "SHA256SUMS") {
+            files.insert(format!("{assets}/{rel}"), bytes.clone());
+        }
+    }
+    let need = |rel: &str| {
+        folder
+            .get(rel)
+            .ok_or_else(|| format!("the release has no {rel}: the WordPress plugin needs it"))
+    };
+    files.insert(
+        format!("{assets}/.htaccess"),
+        need("hosting/apache.htaccess")?.clone(),
+    );
+    files.insert("LICENSE".into(), need("LICENSE")?.clone());
+    let sri = sri_sha384(need("embed/carestep-embed.js")?);
+    files.insert("bundle.php".into(), bundle_php(version, &sri).into_bytes());
+    Ok(files)
+}
+
+/// The plugin's bundle.php: what it ships, read by `carestep_bundle()`.
+fn bundle_php(version: &str, embed_sri: &str) -> String {
+    format!(
+        "<?php\n\
+         /**\n \
+         * The CareStep release this plugin ships. Written by `cargo xtask release`.\n \
+         *\n \
+         * @package CareStep\n \
+         */\n\n\
+         defined( 'ABSPATH' ) || exit;\n\n\
+         return array(\n\
+         \t'version'   => '{version}',\n\
+         \t'folder'    => 'carestep-{version}',\n\
+         \t'embed_sri' => '{embed_sri}',\n\
+         );\n"
+    )
+}
+
+/// The Subresource Integrity value (`sha384-<base64>`) of `bytes`.
+pub fn sri_sha384(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64(&sha2::Sha384::digest(bytes)))
+}
+
+/// Standard base64 with padding (RFC 4648 §4).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (u32::from(b) << (16 - 8 * i)));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
 }
 
 /// The LICENSE file: both licences, and that either applies.
@@ -839,6 +993,11 @@ mod tests {
             ("LICENSE-MIT", b"MIT License\n\nCopyright (c) the authors\n".to_vec()),
             ("LICENSE-APACHE", b"Apache License\nVersion 2.0, January 2004\n".to_vec()),
             ("CHANGELOG.md", b"# Changelog\n\n## [1.2.3]\n".to_vec()),
+            ("integrations/wordpress/carestep/carestep.php", b"<?php\n/**\n * Plugin Name: CareStep\n * Version:     0.0.0-dev\n */\n".to_vec()),
+            ("integrations/wordpress/carestep/readme.txt", b"=== CareStep ===\nStable tag: 0.0.0-dev\n".to_vec()),
+            ("integrations/wordpress/carestep/block/block.json", b"{\"name\": \"carestep/self-check\", \"version\": \"0.0.0-dev\"}\n".to_vec()),
+            ("integrations/wordpress/carestep/block/editor.js", b"wp.blocks.registerBlockType('carestep/self-check', {});\n".to_vec()),
+            ("integrations/wordpress/carestep/uninstall.php", b"<?php delete_option( 'carestep_config' );\n".to_vec()),
         ]
     }
 
@@ -926,7 +1085,9 @@ mod tests {
         fs::write(&toml, "[workspace.package]\nversion = \"9.9.9\"\n[package]\nname = \"x\"\nversion.workspace = true\n").unwrap();
         assert_eq!(version(&toml).unwrap(), "9.9.9");
         fs::write(&toml, "[package]\nname = \"x\"\n").unwrap();
-        assert!(version(&toml).unwrap_err().contains("no [package] or [workspace.package] version"));
+        assert!(version(&toml)
+            .unwrap_err()
+            .contains("no [package] or [workspace.package] version"));
         fs::write(&toml, "[package]\nversion = \"../x\"\n").unwrap();
         assert!(version(&toml).unwrap_err().contains("cannot name a folder"));
     }
@@ -979,6 +1140,17 @@ mod tests {
             fs::read(&b.zip).unwrap(),
             "zip of a copy with other dates, modes and order"
         );
+        let plugin_a = fs::read(&a.wordpress).unwrap();
+        assert_eq!(
+            plugin_a,
+            fs::read(&a2.wordpress).unwrap(),
+            "WordPress plugin of the same folder, packaged twice"
+        );
+        assert_eq!(
+            plugin_a,
+            fs::read(&b.wordpress).unwrap(),
+            "WordPress plugin of a copy with other dates, modes and order"
+        );
         if npm {
             let tgz_a = fs::read(&a.tgz).unwrap();
             assert!(tgz_a.len() > 1000);
@@ -992,8 +1164,8 @@ mod tests {
                 fs::read(&b.tgz).unwrap(),
                 "npm package of a copy with other dates, modes and order"
             );
-            // The staging folders are gone.
-            assert_eq!(fs::read_dir(&out_a).unwrap().count(), 2);
+            // The staging folders are gone: the zip, the .tgz and the plugin remain.
+            assert_eq!(fs::read_dir(&out_a).unwrap().count(), 3);
         }
         // And a change in the bundle changes the archive (the comparison can fail).
         put(&root_b, "dist/carestep.css", b".cs{color:green}");
@@ -1284,6 +1456,143 @@ mod tests {
         assert!(
             !readme.contains("http://") && !readme.contains("https://"),
             "README.md links out"
+        );
+    }
+
+    #[test]
+    fn the_wordpress_plugin_is_one_carestep_folder_with_the_release_inside() {
+        let root = synthetic_root("wordpress");
+        let release = package_parts(&root, &scratch("wordpress-out"), false).unwrap();
+        assert_eq!(
+            release.wordpress.file_name().unwrap(),
+            "carestep-wordpress-1.2.3.zip"
+        );
+        let entries = zip_entries(&fs::read(&release.wordpress).unwrap());
+        let names: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+        // One top folder, `carestep/` (the plugin's slug: WordPress installs
+        // it as wp-content/plugins/carestep/); entries sorted.
+        assert_eq!(names[0], "carestep/");
+        assert!(
+            names.iter().all(|n| n.starts_with("carestep/")),
+            "{names:?}"
+        );
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        for (name, _, mode, is_dir, date) in &entries {
+            assert_eq!(*mode, if *is_dir { 0o40755 } else { 0o100644 }, "{name}");
+            assert_eq!(
+                (date.year(), date.month(), date.day()),
+                (1980, 1, 1),
+                "{name}"
+            );
+        }
+        let files: BTreeMap<&str, &Vec<u8>> = entries
+            .iter()
+            .filter(|e| !e.3)
+            .map(|e| (e.0.strip_prefix("carestep/").unwrap(), &e.1))
+            .collect();
+        let text = |rel: &str| String::from_utf8(files[rel].clone()).unwrap();
+
+        // The sources, with the version written in, and nothing of the source's own.
+        for rel in [
+            "carestep.php",
+            "readme.txt",
+            "uninstall.php",
+            "block/block.json",
+            "block/editor.js",
+        ] {
+            assert!(files.contains_key(rel), "{rel} missing");
+            assert!(
+                !text(rel).contains(PLUGIN_DEV_VERSION),
+                "{rel} keeps 0.0.0-dev"
+            );
+        }
+        assert!(text("carestep.php").contains(" * Version:     1.2.3\n"));
+        assert!(text("readme.txt").contains("Stable tag: 1.2.3\n"));
+        assert!(text("block/block.json").contains("\"version\": \"1.2.3\""));
+
+        // The release folder, versioned, minus what describes the zip, plus .htaccess.
+        let zip: BTreeMap<String, Vec<u8>> = zip_entries(&fs::read(&release.zip).unwrap())
+            .into_iter()
+            .filter(|e| !e.3)
+            .map(|e| {
+                (
+                    e.0.strip_prefix(&format!("{TOP}/")).unwrap().to_string(),
+                    e.1,
+                )
+            })
+            .collect();
+        let assets: BTreeMap<&str, &Vec<u8>> = files
+            .iter()
+            .filter_map(|(rel, bytes)| Some((rel.strip_prefix("assets/carestep-1.2.3/")?, *bytes)))
+            .collect();
+        let mut expected: Vec<&str> = zip
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !matches!(*k, "README.txt" | "SHA256SUMS"))
+            .chain([".htaccess"])
+            .collect();
+        expected.sort();
+        assert_eq!(assets.keys().copied().collect::<Vec<_>>(), expected);
+        for (rel, bytes) in &assets {
+            if let Some(original) = zip.get(*rel) {
+                assert_eq!(*bytes, original, "assets/carestep-1.2.3/{rel}");
+            }
+        }
+        assert_eq!(assets[".htaccess"], &zip["hosting/apache.htaccess"]);
+        assert!(!files
+            .keys()
+            .any(|k| k.starts_with("assets/") && !k.starts_with("assets/carestep-1.2.3/")));
+        assert_eq!(files["LICENSE"], &zip["LICENSE"]);
+
+        // bundle.php: the version, the folder and the loader's SRI, from its bytes.
+        let bundle = text("bundle.php");
+        assert!(bundle.starts_with("<?php\n"));
+        assert!(bundle.contains("defined( 'ABSPATH' ) || exit;"));
+        assert!(bundle.contains("'version'   => '1.2.3',"));
+        assert!(bundle.contains("'folder'    => 'carestep-1.2.3',"));
+        let sri = sri_sha384(&zip["embed/carestep-embed.js"]);
+        assert!(
+            bundle.contains(&format!("'embed_sri' => '{sri}',")),
+            "{bundle}"
+        );
+
+        // Sources that would be replaced, or a main file without the placeholder, are refused.
+        put(
+            &root,
+            "integrations/wordpress/carestep/bundle.php",
+            b"<?php",
+        );
+        let err = package_parts(&root, &scratch("wordpress-out2"), false).unwrap_err();
+        assert!(err.contains("bundle.php would be replaced"), "{err}");
+        fs::remove_file(root.join("integrations/wordpress/carestep/bundle.php")).unwrap();
+        put(
+            &root,
+            "integrations/wordpress/carestep/carestep.php",
+            b"<?php\n// Version: 1.0\n",
+        );
+        let err = package_parts(&root, &scratch("wordpress-out3"), false).unwrap_err();
+        assert!(err.contains("`Version: 0.0.0-dev`"), "{err}");
+    }
+
+    #[test]
+    fn sri_is_sha384_in_standard_base64() {
+        // RFC 4648 test vectors, then the SRI of a known input (openssl dgst -sha384 -binary | base64).
+        for (input, expected) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), expected, "{input:?}");
+        }
+        assert_eq!(
+            sri_sha384(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
         );
     }
 
