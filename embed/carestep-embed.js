@@ -29,7 +29,7 @@
     'allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation ' +
     'allow-top-navigation-to-custom-protocols';
   var TITLE = 'Mental health self-check';
-  // Must equal the engine's default quick_exit_url (engine/src/config.rs).
+  // Must equal the configuration's default quick_exit_url (config/src/url.rs).
   var DEFAULT_EXIT = 'https://www.weather.gov/';
   var MAX_HEIGHT = 100000;
 
@@ -102,15 +102,21 @@
           if (ready) frame.style.height = height + 'px';
           break;
         case 'ready':
+        case 'unavailable':
           if (ready) return;
           ready = true;
-          fallback.forEach(function (el) {
-            el.hidden = true;
-          });
+          // A broken configuration ("unavailable"): the frame shows a calm line,
+          // the crisis numbers and the admin's folded notice, and the clinic's own
+          // placeholder — with its phone — stays on the page above it.
+          if (data.type === 'ready') {
+            fallback.forEach(function (el) {
+              el.hidden = true;
+            });
+          }
           frame.inert = false;
           frame.removeAttribute('aria-hidden');
           frame.style.height = height + 'px';
-          host.setAttribute('data-carestep-state', 'ready');
+          host.setAttribute('data-carestep-state', data.type);
           break;
         case 'failed':
           remove();

@@ -44,9 +44,16 @@ async function start() {
     const bindings = await import(new URL('carestep-widget.js', base).href);
     await bindings.default({ module_or_path: new URL('carestep-widget_bg.wasm', base).href });
     if (typeof bindings.mount !== 'function') throw new Error('this bundle exports no mount()');
-    bindings.mount(root, configText);
-    fallback.remove();
-    host.setAttribute('data-carestep-state', 'ready');
+    const valid = bindings.mount(root, configText);
+    // A broken configuration (mount() says false): the widget shows a calm line, the
+    // crisis numbers and the admin's folded notice; the clinic's placeholder, with its
+    // phone, stays too.
+    if (valid === false) {
+      host.setAttribute('data-carestep-state', 'unavailable');
+    } else {
+      fallback.remove();
+      host.setAttribute('data-carestep-state', 'ready');
+    }
   } catch (error) {
     root.remove();
     host.setAttribute('data-carestep-state', 'failed');

@@ -6,8 +6,9 @@
 //    id="carestep-config">) and starts the WebAssembly exactly as the
 //    standalone page does; the widget mounts into #carestep.
 // 3. Reports to the embedding page, and to it only: the content's height (so the
-//    frame has no inner scrollbar), "ready" once the widget is interactive or
-//    shows its configuration notice, "failed" if it cannot start, and
+//    frame has no inner scrollbar), "ready" once the widget is interactive,
+//    "unavailable" when the configuration is broken (the frame shows the
+//    fallback; the page keeps its placeholder), "failed" if it cannot start, and
 //    "quick-exit" when the visitor presses Quick exit or Shift three times here
 //    (the embedding page then removes this frame and leaves; a frame cannot
 //    replace the page it is embedded in on a keypress).
@@ -67,13 +68,17 @@
     }
   }
 
-  // Ready = the widget set data-ready="true", or it shows the configuration
-  // notice (the admin must see it, so the frame is shown then too).
+  // "ready" once the widget set data-ready="true" with the questionnaire;
+  // "unavailable" when it shows the broken-configuration screen instead (a calm
+  // line, the crisis numbers and the admin's folded notice): the embedding page
+  // then shows the frame AND keeps its own placeholder, with the clinic's phone.
   function watchReadiness() {
-    const isReady = () =>
-      root.getAttribute('data-ready') === 'true' || root.querySelector('[data-testid="config-error"]') !== null;
+    const broken = () => root.querySelector('[data-testid="config-error"]') !== null;
     const observer = new MutationObserver(() => {
-      if (isReady()) {
+      if (broken()) {
+        observer.disconnect();
+        send('unavailable');
+      } else if (root.getAttribute('data-ready') === 'true') {
         observer.disconnect();
         send('ready');
       }

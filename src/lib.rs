@@ -52,10 +52,15 @@ pub const CONFIG_ID: &str = "carestep-config";
 ///
 /// Whatever `root` contains (for example the static start screen) is replaced. When the
 /// app is interactive it sets `data-ready="true"` on `root`.
+///
+/// Returns whether the configuration was valid: `false` means the broken-configuration
+/// screen is showing, so an embedder keeps its own placeholder (with the clinic's phone).
 #[wasm_bindgen]
-pub fn mount(root: Element, config_json: &str) {
+pub fn mount(root: Element, config_json: &str) -> bool {
     let config = Rc::new(ConfigState::from_text(Some(config_json)));
+    let valid = matches!(*config, ConfigState::Ready(_));
     start(root, config);
+    valid
 }
 
 /// Mounts into `#carestep` with the configuration from `#carestep-config` (if present).

@@ -182,7 +182,10 @@ pub const OUT_OF_SCOPE_BACK: &str = "If you chose “No” by mistake, you can g
 pub const CONFIG_ERROR_TITLE: &str = "CareStep configuration problem (for the site administrator)";
 pub const CONFIG_ERROR_INTRO: &str = "The self-check is switched off until the configuration block (the <script type=\"application/json\" id=\"carestep-config\"> on this page) is fixed:";
 pub const CONFIG_ERROR_ALLOWED: &str = "allowed:";
-pub const CONFIG_FALLBACK_TITLE: &str = "The self-check is not available right now";
+pub const CONFIG_FALLBACK_TITLE: &str = "The self-check isn't available right now";
+/// The fold that holds the administrator's notice, closed: visitors see the calm line,
+/// the crisis numbers and the clinic's phone first.
+pub const CONFIG_ERROR_SUMMARY: &str = "For the website's administrator: why the self-check is off";
 pub const CONFIG_FALLBACK_BODY: &str =
     "If you are in crisis, call or text 988, or call 911 or go to the nearest emergency department.";
 

@@ -267,6 +267,17 @@ impl ClinicConfig {
             match json::parse(text) {
                 Ok(root) => Some(v.root(&root)),
                 Err(e) => {
+                    // A page editor (WordPress's automatic paragraphs, a visual tab) that
+                    // rewrote the block leaves HTML tags in it: say so, and how to fix it.
+                    if let Some(tags) = editor_tags(text) {
+                        v.error(
+                            "",
+                            "contains HTML tags (".to_owned()
+                                + &tags
+                                + ") that the page's editor inserted into the configuration",
+                            Some(EDITOR_FIX),
+                        );
+                    }
                     v.error(
                         "",
                         format!(
@@ -1203,6 +1214,38 @@ impl Validator {
             }
         }
     }
+}
+
+/// What to do when an editor inserted HTML into the configuration block.
+const EDITOR_FIX: &str = "the configuration on one line, as setup.html writes it, pasted into a Custom HTML block (or code block); on WordPress, the CareStep plugin";
+
+/// The paragraph and line-break tags a page editor inserts (`<p>`, `</p>`, `<br />` …), as
+/// they appear, in order, each once; `None` when there are none.
+fn editor_tags(text: &str) -> Option<String> {
+    let mut found: Vec<&str> = Vec::new();
+    for (i, _) in text.match_indices('<') {
+        let rest = &text[i..];
+        let end = match rest.find('>') {
+            Some(end) if end <= 12 => end,
+            _ => continue,
+        };
+        let tag = &rest[..=end];
+        let name = tag
+            .trim_start_matches('<')
+            .trim_start_matches('/')
+            .trim_end_matches('>')
+            .trim_end_matches('/')
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let editor_tag = ["p", "br", "div", "span", "code", "pre"]
+            .iter()
+            .any(|t| name.eq_ignore_ascii_case(t));
+        if editor_tag && !found.contains(&tag) {
+            found.push(tag);
+        }
+    }
+    (!found.is_empty()).then(|| found.join(", "))
 }
 
 const LICENSED_ALLOWED: &str =

@@ -783,6 +783,41 @@ fn only_english_is_available() {
 }
 
 #[test]
+fn html_an_editor_inserted_is_named_with_the_fix() {
+    // WordPress's automatic paragraphs, on a configuration with a blank line in it.
+    let broken = "{\n  \"clinic\": {\"name\": \"Riverbend\"},\n</p>\n<p>  \"quick_exit_url\": \"https://www.weather.gov/\"<br />\n}";
+    let errors = ClinicConfig::from_json(broken).unwrap_err().errors;
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0].problem,
+        "contains HTML tags (</p>, <p>, <br />) that the page's editor inserted into the configuration"
+    );
+    assert_eq!(
+        errors[0].allowed.as_deref(),
+        Some("the configuration on one line, as setup.html writes it, pasted into a Custom HTML block (or code block); on WordPress, the CareStep plugin")
+    );
+    assert!(
+        errors[1]
+            .problem
+            .starts_with("JSON syntax error at line 3, column 1"),
+        "{errors:?}"
+    );
+    // Tags inside a valid configuration's text are only text: no such error.
+    assert_eq!(
+        load(r#"{"clinic": {"name": "Riverbend <p>"}}"#)
+            .clinic()
+            .unwrap()
+            .name,
+        "Riverbend <p>"
+    );
+    // A syntax error without tags says only where it is.
+    let plain = ClinicConfig::from_json("{\"clinic\": 3 4}")
+        .unwrap_err()
+        .errors;
+    assert_eq!(plain.len(), 1, "{plain:?}");
+}
+
+#[test]
 fn json_syntax_errors_give_line_and_column() {
     check_errors(
         "{\n  \"clinic\": {\"name\": \"R\",}\n}",

@@ -88,13 +88,18 @@ for (const [level, answers] of Object.entries(BY_LEVEL)) {
   });
 }
 
-for (const config of ['invalid', 'malformed']) {
-  test(`configuration error notice and fallback (${config}) have no violations`, async ({ page }) => {
+for (const config of ['invalid', 'malformed', 'wpautop']) {
+  test(`configuration error notice and fallback (${config}) have no violations, folded and unfolded`, async ({ page }) => {
     await page.goto(`/cfg/${config}/carestep/index.html`);
     const cs = new CareStep(page, page, 'standalone');
     await expect(cs.configError()).toBeVisible();
-    const r = await expectAccessible(page, `config error (${config})`);
-    figure(`config error (${config}): ${r.violations} violations`);
+    const folded = await expectAccessible(page, `config error (${config}), notice folded`);
+    // The administrator's fold opens from the keyboard (a native <details>).
+    await cs.configError().locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect(cs.configError().locator('ul')).toBeVisible();
+    const open = await expectAccessible(page, `config error (${config}), notice open`);
+    figure(`config error (${config}): ${folded.violations} violations folded, ${open.violations} open`);
   });
 }
 

@@ -1,6 +1,8 @@
-//! A broken configuration: the visitor still gets the crisis numbers and, if it could be
-//! read, the clinic's phone; the site administrator gets every problem with its field path,
-//! what is wrong and what is allowed (the same lines go to `console.error`). The
+//! A broken configuration: the visitor gets a calm line, the crisis numbers and, if it
+//! could be read, the clinic's phone (and the embed loaders keep the clinic's own
+//! placeholder, with its phone, on the page). The site administrator's notice — every
+//! problem with its field path, what is wrong and what is allowed, the same lines as
+//! `console.error` — sits behind a labelled, closed fold, out of the visitor's way. The
 //! questionnaire is not shown: a half-configured widget could send someone to the wrong
 //! place.
 
@@ -29,8 +31,8 @@ pub fn config_error_screen(errors: &ConfigErrors) -> Html {
             }
             { crisis_buttons(&fallback.crisis) }
             { for phone }
-            <div class="cs-config-error" data-testid="config-error">
-                <h2>{ m::CONFIG_ERROR_TITLE }</h2>
+            <details class="cs-config-error" data-testid="config-error">
+                <summary>{ m::CONFIG_ERROR_SUMMARY }</summary>
                 <p>{ m::CONFIG_ERROR_INTRO }</p>
                 <ul class="cs-list">
                     { for errors.errors.iter().map(|e| html! {
@@ -45,7 +47,7 @@ pub fn config_error_screen(errors: &ConfigErrors) -> Html {
                         </li>
                     }) }
                 </ul>
-            </div>
+            </details>
         </div>
     }
 }
