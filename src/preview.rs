@@ -28,8 +28,35 @@ pub enum Scene {
 }
 
 impl Scene {
-    /// `start`, `question`, `crisis` or `result:<level>` (`result:iop`); anything else is
-    /// the start screen.
+    /// Every scene, in the order the set-up page offers them: start, a question, crisis,
+    /// then the result of each level a clinic can offer a program at.
+    pub fn all() -> Vec<Scene> {
+        let mut scenes = vec![Scene::Start, Scene::Question, Scene::Crisis];
+        scenes.extend(
+            [
+                Level::SelfCare,
+                Level::Outpatient,
+                Level::Iop,
+                Level::Php,
+                Level::Inpatient,
+            ]
+            .map(Scene::Result),
+        );
+        scenes
+    }
+
+    /// The scene's name in the preview's messages: `start`, `question`, `crisis` or
+    /// `result:<level>` (`result:iop`). [`Scene::parse`] reads it back.
+    pub fn name(self) -> String {
+        match self {
+            Scene::Start => "start".into(),
+            Scene::Question => "question".into(),
+            Scene::Crisis => "crisis".into(),
+            Scene::Result(level) => ["result:", level.as_str()].concat(),
+        }
+    }
+
+    /// A name written by [`Scene::name`]; anything else is the start screen.
     pub fn parse(name: &str) -> Scene {
         match name {
             "question" => Scene::Question,

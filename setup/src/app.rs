@@ -4,7 +4,7 @@
 use crate::form::{form, Edit, Fields};
 use crate::hosting::{self, Finding, Status};
 use crate::model::{field_id, Model, Placement, MAX_LINES, PROGRAM_LEVELS};
-use crate::output::{csp_lines, iframe_snippet, inline_snippet, Release, VERSION};
+use crate::output::{csp_lines, snippet, Mode, Release, VERSION};
 use crate::preview::{self, FromFrame, Scene};
 use carestep_config::{ClinicConfig, ConfigError};
 use carestep_ui::dom::{focus_id, save_text_file};
@@ -413,7 +413,7 @@ fn preview_panel(
         let pressed = if scene == page.scene { "true" } else { "false" };
         html! {
             <button type="button" class="cs-button cs-button-secondary" aria-pressed={pressed} {onclick}>
-                { scene.label() }
+                { preview::label(scene) }
             </button>
         }
     });
@@ -514,10 +514,10 @@ fn output_section(
                 verdict.config_text.clone(), dispatch, secondary_button("Download carestep-config.json", download)) }
             { copy_block("out-iframe", "The snippet (recommended)", "Paste it where the self-check should appear, in an HTML block of your page. \
                 It shows your phone and the crisis numbers until the self-check is ready.",
-                iframe_snippet(&verdict.config_text, config, &page.base_url, &release.sri_embed), dispatch, Html::default()) }
+                snippet(Mode::Iframe, &verdict.config_text, config, &page.base_url, &release.sri_embed), dispatch, Html::default()) }
             { copy_block("out-inline", "The inline snippet (less private)", "Only for sites that cannot show an iframe: scripts on your page \
                 (analytics, chat) can then read the answers.",
-                inline_snippet(&verdict.config_text, config, &page.base_url, &release.sri_inline), dispatch, Html::default()) }
+                snippet(Mode::Inline, &verdict.config_text, config, &page.base_url, &release.sri_inline), dispatch, Html::default()) }
             { copy_block("out-csp", "If your site sends a Content-Security-Policy", "Add these sources to it (for the snippet you use).",
                 csp_lines(&page.base_url), dispatch, Html::default()) }
         </section>

@@ -124,50 +124,52 @@ fn placeholder(config: Option<&ClinicConfig>) -> String {
     ["<div data-carestep>\n", &trimmed, "</p>\n</div>\n"].concat()
 }
 
-/// The recommended snippet: a sandboxed iframe.
-pub fn iframe_snippet(
-    config_text: &str,
-    config: Option<&ClinicConfig>,
-    base: &str,
-    sri: &str,
-) -> String {
-    let base = escape_html(&normalise_base(base));
-    [
-        "<!-- CareStep ",
-        VERSION,
-        " self-check (sandboxed iframe) -->\n",
-        &placeholder(config),
-        "<script type=\"application/json\" id=\"carestep-config\">",
-        &escape_script(&one_line(config_text)),
-        "</script>\n<script src=\"",
-        &base,
-        "embed/carestep-embed.js\" integrity=\"",
-        sri,
-        "\" crossorigin=\"anonymous\" defer></script>\n",
-    ]
-    .concat()
+/// Which way the self-check goes on the clinic's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The recommended one: a sandboxed iframe.
+    Iframe,
+    /// Shadow DOM in the page: less private, for sites that cannot show an iframe.
+    Inline,
 }
 
-/// The inline (Shadow DOM) snippet: less private, for sites that cannot use an iframe.
-pub fn inline_snippet(
+/// The snippet for `mode`: the placeholder, the configuration on one line, and the loader
+/// with this release's Subresource Integrity hash.
+pub fn snippet(
+    mode: Mode,
     config_text: &str,
     config: Option<&ClinicConfig>,
     base: &str,
     sri: &str,
 ) -> String {
     let base = escape_html(&normalise_base(base));
+    let (what, before_src, loader, after_sri) = match mode {
+        Mode::Iframe => (
+            " self-check (sandboxed iframe) -->\n",
+            "</script>\n<script src=\"",
+            "embed/carestep-embed.js",
+            "\" crossorigin=\"anonymous\" defer></script>\n",
+        ),
+        Mode::Inline => (
+            " self-check (inline; scripts on this page can read the answers) -->\n",
+            "</script>\n<script type=\"module\" src=\"",
+            "embed/carestep-inline.js",
+            "\" crossorigin=\"anonymous\"></script>\n",
+        ),
+    };
     [
         "<!-- CareStep ",
         VERSION,
-        " self-check (inline; scripts on this page can read the answers) -->\n",
+        what,
         &placeholder(config),
         "<script type=\"application/json\" id=\"carestep-config\">",
         &escape_script(&one_line(config_text)),
-        "</script>\n<script type=\"module\" src=\"",
+        before_src,
         &base,
-        "embed/carestep-inline.js\" integrity=\"",
+        loader,
+        "\" integrity=\"",
         sri,
-        "\" crossorigin=\"anonymous\"></script>\n",
+        after_sri,
     ]
     .concat()
 }
@@ -221,7 +223,8 @@ mod tests {
         let text =
             "{\n  \"$schema\": \"x.json\",\n  \"clinic\": {\"name\": \"A & B <Care>\", \"phone\": \"(555) 014-2000\"}\n}";
         let config = ClinicConfig::from_json(text).unwrap();
-        let snippet = iframe_snippet(
+        let snippet = snippet(
+            Mode::Iframe,
             text,
             Some(&config),
             "https://c.example/carestep-1.0.0",
@@ -239,7 +242,7 @@ mod tests {
     #[test]
     fn a_closing_script_tag_in_the_configuration_cannot_end_the_block() {
         let text = r#"{"clinic": {"name": "</script><script>alert(1)</script>"}}"#;
-        let snippet = inline_snippet(text, None, "https://c.example/x/", "sha384-y");
+        let snippet = snippet(Mode::Inline, text, None, "https://c.example/x/", "sha384-y");
         assert_eq!(snippet.matches("</script>").count(), 2, "{snippet}");
     }
 

@@ -8,47 +8,21 @@
 //! scenes' answers are the engine's examples (`carestep_engine::examples`), never a
 //! visitor's; nothing leaves the device.
 
-use carestep_engine::Level;
 use gloo::events::EventListener;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlIFrameElement, MessageEvent};
 
-/// What the preview shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scene {
-    Start,
-    Question,
-    Crisis,
-    Result(Level),
-}
+pub use carestep_widget::preview::Scene;
 
-impl Scene {
-    /// Every scene the preview offers, in the order of its buttons.
-    pub fn all() -> Vec<Scene> {
-        let mut scenes = vec![Scene::Start, Scene::Question, Scene::Crisis];
-        scenes.extend(crate::model::PROGRAM_LEVELS.map(Scene::Result));
-        scenes
-    }
-
-    /// The scene's name in the message (`start`, `question`, `crisis`, `result:iop`).
-    pub fn name(self) -> String {
-        match self {
-            Scene::Start => "start".into(),
-            Scene::Question => "question".into(),
-            Scene::Crisis => "crisis".into(),
-            Scene::Result(level) => ["result:", level.as_str()].concat(),
-        }
-    }
-
-    pub fn label(self) -> String {
-        match self {
-            Scene::Start => "Start screen".into(),
-            Scene::Question => "A question".into(),
-            Scene::Crisis => "Crisis screen".into(),
-            Scene::Result(level) => ["Result: ", crate::output::level_short(level)].concat(),
-        }
+/// A scene's button label on the set-up page.
+pub fn label(scene: Scene) -> String {
+    match scene {
+        Scene::Start => "Start screen".into(),
+        Scene::Question => "A question".into(),
+        Scene::Crisis => "Crisis screen".into(),
+        Scene::Result(level) => ["Result: ", crate::output::level_short(level)].concat(),
     }
 }
 

@@ -12,8 +12,8 @@
 //! The set-up page also gets this release's Subresource Integrity hashes of the embed
 //! loaders, written into `setup.html` (it shows them in the snippets it writes).
 
+use crate::release::sri_sha384 as sri;
 use crate::{root, run, tool, Result};
-use sha2::{Digest, Sha384};
 use std::path::{Path, PathBuf};
 
 /// The set-up page's own files (everything else it loads is the widget's).
@@ -86,44 +86,9 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// `sha384-…`, the Subresource Integrity value of `bytes`.
-pub fn sri(bytes: &[u8]) -> String {
-    ["sha384-", &base64(&Sha384::digest(bytes))].concat()
-}
-
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sri_is_sha384_in_base64() {
-        // echo -n abc | openssl dgst -sha384 -binary | openssl base64 -A
-        assert_eq!(
-            sri(b"abc"),
-            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
-        );
-        assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(base64(b"a"), "YQ==");
-    }
 
     #[test]
     fn merge_copies_the_setup_files_fills_in_the_hashes_and_refuses_a_differing_shared_file() {
