@@ -100,28 +100,33 @@ fn placeholder(config: Option<&ClinicConfig>) -> String {
     if let Some(config) = config {
         for line in config.crisis().lines() {
             if let Some(phone) = &line.phone {
-                lines.push_str(&escape_html(&line.label));
-                lines.push_str(": <a href=\"");
-                lines.push_str(phone.tel_url().as_str());
-                lines.push_str("\">");
-                lines.push_str(&escape_html(phone.display()));
-                lines.push_str("</a>. ");
+                let intro = [escape_html(&line.label).as_str(), ": "].concat();
+                lines.push_str(&call(&intro, phone, ". "));
             }
         }
         if let Some(clinic) = config.clinic() {
             if let Some(phone) = &clinic.phone {
-                lines.push_str("To talk to ");
-                lines.push_str(&escape_html(&clinic.name));
-                lines.push_str(", call <a href=\"");
-                lines.push_str(phone.tel_url().as_str());
-                lines.push_str("\">");
-                lines.push_str(&escape_html(phone.display()));
-                lines.push_str("</a>.");
+                let intro = ["To talk to ", &escape_html(&clinic.name), ", call "].concat();
+                lines.push_str(&call(&intro, phone, "."));
             }
         }
     }
     let trimmed = lines.trim_end().to_owned();
     ["<div data-carestep>\n", &trimmed, "</p>\n</div>\n"].concat()
+}
+
+/// `{intro}<a href="tel:…">(555) 014-2000</a>{end}`; `intro` is already HTML.
+fn call(intro: &str, phone: &carestep_config::Phone, end: &str) -> String {
+    [
+        intro,
+        "<a href=\"",
+        phone.tel_url().as_str(),
+        "\">",
+        &escape_html(phone.display()),
+        "</a>",
+        end,
+    ]
+    .concat()
 }
 
 /// Which way the self-check goes on the clinic's page.
