@@ -45,7 +45,10 @@ pub use questionnaire::{
     instrument, item, questionnaire, AnswerKind, AskedWhen, Choice, Instrument, InstrumentInfo,
     Item,
 };
-pub use rules::{assess, Assessment, Flag, Level, RuleId, RuleInputs, ScoreKind};
+pub use rules::{
+    assess, explain, witnesses, Assessment, Flag, Level, Part, RuleId, RuleInputs, ScoreKind,
+    Subject, Test, Witnesses,
+};
 pub use scores::{
     AsqBand, AuditZone, BandScore, CompletableScore, CssrsBand, Dast10Band, Gad7Band, K6Band,
     MdqScore, Pcptsd5Band, Phq9Band, Scores, ScreenBand, TotalScore, WsasBand,

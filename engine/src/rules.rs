@@ -3,20 +3,26 @@
 //! P1–P3, I1–I7, O1–O19, the environmental step-up E1, the final level and
 //! the flags.
 //!
-//! Every rule is one line in [`evaluate`]; the floors live in
-//! [`RuleId::floor`], so no threshold is written twice. [`assess`] is total:
-//! any [`Answers`] value gives a result.
+//! Every rule is one line in `evaluate` (C1–C6 in `crisis_rules`): its
+//! condition written once as ANDs and ORs of [`Part`]s ("PHQ-9 total ≥ 15",
+//! "ctx.support ≥ 1"). Evaluating that expression gives both whether the rule
+//! fires and its [`Witnesses`]: the parts that held in the satisfied
+//! branches. The floors live in [`RuleId::floor`], so no threshold is
+//! written twice. [`assess`] is total: any [`Answers`] value gives a result.
 //!
-//! [`RuleId::inputs`] says which scores and answers each rule reads, so the
-//! widget can show the evidence behind a fired rule without knowing the
-//! rules; `tests/rule_inputs.rs` checks that table against the rules.
+//! [`RuleId::inputs`] says which scores and answers each rule reads;
+//! `tests/rule_inputs.rs` checks that table against the rules.
+//! [`witnesses`] and [`explain`] say which of them made a fired rule fire:
+//! the evidence the result page shows. `tests/witnesses.rs` checks that every
+//! witness holds, that lowering it falsifies its part, and that the
+//! witnesses alone fire the rule.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
 use crate::ids::{string_enum, ItemId, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS, CSSRS_ITEMS};
 use crate::questionnaire::Instrument;
-use crate::scores::{asq_band, score, AsqBand, Scores, ScreenBand};
+use crate::scores::{score, AsqBand, Scores, ScreenBand};
 use crate::MODEL_VERSION;
 
 string_enum! {
@@ -376,33 +382,231 @@ pub(crate) fn is_out_of_scope(a: &Answers) -> bool {
 /// Whether any crisis rule C1–C6 holds. Used by the flow to interrupt the
 /// questionnaire; it is the same code `evaluate` uses.
 pub(crate) fn any_crisis(a: &Answers) -> bool {
-    crisis_rules(a) != 0
+    crisis_rules(a, &Scores::default())
+        .iter()
+        .any(|(_, c)| c.holds)
 }
 
-fn crisis_rules(a: &Answers) -> u64 {
-    let v = |id| a.value(id);
-    let mut r = 0;
-    let mut fire = |rule: RuleId, cond: bool| {
-        if cond {
-            r |= rule.bit();
+// ---------------------------------------------------------------------------
+// Conditions and their witnesses
+// ---------------------------------------------------------------------------
+
+/// What a [`Part`] of a rule's condition tests: a score (its total or band)
+/// or a single answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// The Part 5 score of this kind.
+    Score(ScoreKind),
+    /// The answer to this item.
+    Item(ItemId),
+}
+
+/// The test a [`Part`] applies to its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Test {
+    /// The score's total, or the answer's value, is at least this.
+    AtLeast(u64),
+    /// The answer's value is exactly this.
+    Is(u64),
+    /// The score's band is a positive screen (MDQ positive; ASQ non-acute or
+    /// acute positive).
+    Positive,
+    /// The item was asked and declined.
+    Declined,
+}
+
+/// One elementary test of a rule's condition (§3.4–3.6), e.g. "PHQ-9 total
+/// ≥ 15" or "ctx.support ≥ 1". Every rule's condition is written, once, as
+/// ANDs and ORs of parts (in `evaluate` and `crisis_rules`); the same
+/// expression gives both whether the rule fires and its [`Witnesses`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Part {
+    pub subject: Subject,
+    pub test: Test,
+}
+
+impl Part {
+    /// Whether the part holds for these answers and their scores (`scores`
+    /// must be `score(answers)`; item parts read only the answers). Declined
+    /// and absent answers have no value: they satisfy only `Declined`.
+    pub fn holds(&self, a: &Answers, s: &Scores) -> bool {
+        match (self.subject, self.test) {
+            (Subject::Item(id), Test::AtLeast(t)) => a.value(id).is_some_and(|v| v >= t),
+            (Subject::Item(id), Test::Is(t)) => a.value(id) == Some(t),
+            (Subject::Item(id), Test::Declined) => a.get(id) == Some(Response::Declined),
+            (Subject::Score(k), Test::AtLeast(t)) => {
+                score_total(s, k).is_some_and(|x| u64::from(x) >= t)
+            }
+            (Subject::Score(ScoreKind::Mdq), Test::Positive) => {
+                s.mdq.is_some_and(|m| m.band == ScreenBand::Positive)
+            }
+            (Subject::Score(ScoreKind::Asq), Test::Positive) => {
+                s.asq.is_some_and(|x| x.band != AsqBand::Negative)
+            }
+            _ => false,
         }
-    };
-    fire(RuleId::C1, v(ItemId::CtxEmergency) == Some(1));
-    fire(
-        RuleId::C2,
-        v(ItemId::Cssrs4) == Some(1) || v(ItemId::Cssrs5) == Some(1),
-    );
-    fire(
-        RuleId::C3,
-        v(ItemId::Cssrs6) == Some(1) && v(ItemId::Cssrs6b) == Some(1),
-    );
-    fire(RuleId::C4, v(ItemId::Asq5) == Some(1));
-    fire(RuleId::C5, v(ItemId::CtxHarmOthers) == Some(2));
-    fire(
-        RuleId::C6,
-        v(ItemId::Asq4) == Some(1) && v(ItemId::CtxAttempt3m) == Some(1),
-    );
-    r
+    }
+}
+
+/// The total a rule compares with a threshold; `None` when the instrument
+/// was not asked (or, for PHQ-9 and GAD-7, has no total: more than one item
+/// missing), so the rule does not fire.
+fn score_total(s: &Scores, k: ScoreKind) -> Option<u32> {
+    match k {
+        ScoreKind::Phq9 => s.phq9.and_then(|x| x.total),
+        ScoreKind::Gad7 => s.gad7.and_then(|x| x.total),
+        ScoreKind::K6 => s.k6.map(|x| x.total),
+        ScoreKind::Wsas => s.wsas.map(|x| x.total),
+        ScoreKind::Pcptsd5 => s.pcptsd5.map(|x| x.total),
+        ScoreKind::Dast10 => s.dast10.map(|x| x.total),
+        ScoreKind::Audit => s.audit.map(|x| x.total),
+        ScoreKind::Auditc => s.auditc.map(|x| x.total),
+        _ => None,
+    }
+}
+
+/// What satisfied a fired rule's condition: the parts that held in the
+/// satisfied branches (for an OR, every disjunct that holds; for an AND,
+/// every conjunct's witnesses; for E1's clinical level, the witnesses of the
+/// rules that set it), and, in the shape of [`RuleInputs`], the scores and
+/// answers they test. Empty when the rule did not fire.
+///
+/// Not witnesses, because they are not evidence about the person: the
+/// in-scope gate (`ctx.adult` ≠ 1) and AUDIT_C_ONLY (whether the full AUDIT
+/// was asked, which chooses the AUDIT-C thresholds, §3.4).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Witnesses {
+    /// The parts that held, in the order the condition lists them.
+    pub parts: Vec<Part>,
+    /// The scores tested by `parts`, each once, in order.
+    pub scores: Vec<ScoreKind>,
+    /// The answers tested by `parts`, each once, in order.
+    pub items: Vec<ItemId>,
+    /// Scores shown next to `items` because they sum those answers up
+    /// ([`RuleInputs::summaries`]); empty when `items` is.
+    pub summaries: &'static [ScoreKind],
+}
+
+impl Witnesses {
+    fn new(rule: RuleId, parts: Vec<Part>) -> Self {
+        let mut scores = Vec::new();
+        let mut items = Vec::new();
+        for p in &parts {
+            match p.subject {
+                Subject::Score(k) if !scores.contains(&k) => scores.push(k),
+                Subject::Item(id) if !items.contains(&id) => items.push(id),
+                _ => {}
+            }
+        }
+        let summaries = if items.is_empty() {
+            &[]
+        } else {
+            rule.inputs().summaries
+        };
+        Witnesses {
+            parts,
+            scores,
+            items,
+            summaries,
+        }
+    }
+
+    /// Whether there is no witness (the rule did not fire).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+}
+
+/// A condition evaluated: whether it holds and, when it does, the parts that
+/// made it hold.
+#[derive(Debug, Clone, Default)]
+struct Cond {
+    holds: bool,
+    why: Vec<Part>,
+}
+
+impl Cond {
+    fn part(p: Part, a: &Answers, s: &Scores) -> Cond {
+        let holds = p.holds(a, s);
+        Cond {
+            holds,
+            why: if holds { vec![p] } else { Vec::new() },
+        }
+    }
+
+    /// A condition that is not evidence (AUDIT_C_ONLY; the clinical level's
+    /// range for E1): it decides, but adds no witness.
+    fn guard(holds: bool) -> Cond {
+        Cond {
+            holds,
+            why: Vec::new(),
+        }
+    }
+}
+
+/// OR: holds when any holds; its witnesses are those of every disjunct that
+/// holds.
+fn any<const N: usize>(cs: [&Cond; N]) -> Cond {
+    let holds = cs.iter().any(|c| c.holds);
+    Cond {
+        holds,
+        why: cs
+            .iter()
+            .filter(|c| c.holds)
+            .flat_map(|c| c.why.iter().copied())
+            .collect(),
+    }
+}
+
+/// AND: holds when all hold; its witnesses are every conjunct's.
+fn all<const N: usize>(cs: [&Cond; N]) -> Cond {
+    let holds = cs.iter().all(|c| c.holds);
+    Cond {
+        holds,
+        why: if holds {
+            cs.iter().flat_map(|c| c.why.iter().copied()).collect()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn item(id: ItemId, test: Test, a: &Answers, s: &Scores) -> Cond {
+    Cond::part(
+        Part {
+            subject: Subject::Item(id),
+            test,
+        },
+        a,
+        s,
+    )
+}
+
+fn total(k: ScoreKind, t: u64, a: &Answers, s: &Scores) -> Cond {
+    Cond::part(
+        Part {
+            subject: Subject::Score(k),
+            test: Test::AtLeast(t),
+        },
+        a,
+        s,
+    )
+}
+
+/// C1–C6: they read single answers only, so the flow can evaluate them
+/// before any score exists (`s` is then empty and unread).
+fn crisis_rules(a: &Answers, s: &Scores) -> [(RuleId, Cond); 6] {
+    use ItemId as I;
+    use Test::Is;
+    let is = |id, t| item(id, Is(t), a, s);
+    [
+        (RuleId::C1, is(I::CtxEmergency, 1)),
+        (RuleId::C2, any([&is(I::Cssrs4, 1), &is(I::Cssrs5, 1)])),
+        (RuleId::C3, all([&is(I::Cssrs6, 1), &is(I::Cssrs6b, 1)])),
+        (RuleId::C4, is(I::Asq5, 1)),
+        (RuleId::C5, is(I::CtxHarmOthers, 2)),
+        (RuleId::C6, all([&is(I::Asq4, 1), &is(I::CtxAttempt3m, 1)])),
+    ]
 }
 
 /// AUDIT_C_ONLY (§3.4, §5.1 item 5): at least one of audit.1–3 has a value
@@ -420,105 +624,149 @@ struct Evaluation {
     rules: u64,
     level: Level,
     flags: Vec<Flag>,
+    /// Each rule's witnesses, indexed by `RuleId as usize` (empty unless it
+    /// fired).
+    why: Vec<Vec<Part>>,
 }
 
 /// The derived variables and every rule except G1.
 fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
-    // A ctx item (or any single item) contributes only when it has a value:
-    // declined and absent answers fire nothing (§5.1 item 6).
-    let v = |id| a.value(id);
-    let at_least = |id, t: u64| v(id).is_some_and(|x| x >= t);
-    let is = |id, t: u64| v(id) == Some(t);
-
-    // Totals used by rules. PHQ-9/GAD-7 with more than one missing item
-    // have no total, so rules using them do not fire.
-    let phq9 = s.phq9.and_then(|x| x.total);
-    let gad7 = s.gad7.and_then(|x| x.total);
-    let k6 = s.k6.map(|x| x.total);
-    let wsas = s.wsas.map(|x| x.total);
-    let pcptsd5 = s.pcptsd5.map(|x| x.total);
-    let dast10 = s.dast10.map(|x| x.total);
-    let audit = s.audit.map(|x| x.total);
-    let auditc = s.auditc.map(|x| x.total);
-    let ge = |x: Option<u32>, t: u32| x.is_some_and(|x| x >= t);
-
-    let audit_c_only = audit_c_only(a);
-    let mdq_pos = s.mdq.is_some_and(|m| m.band == ScreenBand::Positive);
-
-    let sym_sev = ge(phq9, 15) || ge(gad7, 15) || ge(k6, 13);
-    let sym_mod = ge(phq9, 10)
-        || ge(gad7, 10)
-        || ge(pcptsd5, 3)
-        || ge(k6, 13)
-        || ge(audit, 16)
-        || ge(dast10, 3)
-        || (audit_c_only && ge(auditc, 8));
-    let func_sev = ge(wsas, 21) || is(ItemId::Phq9_10, 3);
-    let func_sig = ge(wsas, 10) || at_least(ItemId::Phq9_10, 2);
-    let substance_severe = ge(audit, 20) || ge(dast10, 6) || (audit_c_only && ge(auditc, 10));
-
-    // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen item.
-    let suicide_declined = ASQ_ITEMS
-        .iter()
-        .chain(CSSRS_ITEMS.iter())
-        .any(|&id| a.get(id) == Some(Response::Declined));
-    let asq_positive = asq_band(a) != AsqBand::Negative;
-
-    let mut rules = crisis_rules(a);
-    let mut fire = |rule: RuleId, cond: bool| {
-        if cond {
-            rules |= rule.bit();
-        }
-    };
     use ItemId as I;
     use RuleId as R;
-    fire(R::H1, is(I::CtxWithdrawal, 2));
-    fire(R::H2, is(I::CtxMania, 2));
-    fire(R::H3, is(I::CtxPsychosis, 2));
-    fire(R::H4, is(I::CtxSelfcare, 2) && at_least(I::CtxSupport, 1));
-    fire(R::P1, sym_sev && func_sev);
-    fire(R::P2, is(I::CtxRecentAcute, 2) && sym_mod);
-    fire(R::P3, is(I::CtxSelfcare, 2));
-    fire(R::I1, sym_sev && func_sig);
-    fire(R::I2, sym_mod && func_sev);
-    fire(R::I3, sym_mod && is(I::CtxTxStatus, 2));
-    fire(R::I4, at_least(I::CtxRecentAcute, 1) && sym_mod);
-    fire(R::I5, is(I::CtxRecentAcute, 2));
-    fire(R::I6, is(I::Cssrs3, 1));
-    fire(R::I7, substance_severe);
-    fire(R::O1, ge(phq9, 10));
-    fire(R::O2, ge(gad7, 10));
-    fire(R::O3, ge(pcptsd5, 3));
-    fire(R::O4, mdq_pos);
-    fire(R::O5, ge(audit, 16) || (audit_c_only && ge(auditc, 8)));
-    fire(R::O6, ge(dast10, 3));
-    fire(R::O7, ge(k6, 13));
-    fire(R::O8, ge(wsas, 10));
-    fire(R::O9, at_least(I::Phq9_9, 1));
-    fire(R::O10, is(I::Cssrs1, 1) || is(I::Cssrs2, 1));
-    fire(R::O11, is(I::Cssrs6, 1));
-    fire(R::O12, asq_positive || suicide_declined);
-    fire(R::O13, at_least(I::CtxPsychosis, 1));
-    fire(R::O14, at_least(I::CtxMania, 1));
-    fire(R::O15, at_least(I::CtxWithdrawal, 1));
-    fire(R::O16, at_least(I::CtxHarmOthers, 1));
-    fire(R::O17, at_least(I::CtxRecentAcute, 1));
-    fire(R::O18, is(I::CtxTxStatus, 2));
-    fire(R::O19, at_least(I::CtxSelfcare, 1));
+    use ScoreKind as K;
+    use Test::{AtLeast, Declined, Is, Positive};
+    // A ctx item (or any single item) contributes only when it has a value:
+    // declined and absent answers fire nothing (§5.1 item 6). PHQ-9/GAD-7
+    // with more than one missing item have no total, so rules using them do
+    // not fire.
+    let is = |id, t| item(id, Is(t), a, s);
+    let at_least = |id, t| item(id, AtLeast(t), a, s);
+    let ge = |k, t| total(k, t, a, s);
+    let positive = |k| {
+        Cond::part(
+            Part {
+                subject: Subject::Score(k),
+                test: Positive,
+            },
+            a,
+            s,
+        )
+    };
+
+    let audit_c_only = Cond::guard(audit_c_only(a));
+    let mdq_pos = positive(K::Mdq);
+
+    // The derived variables of §3.4.
+    let sym_sev = any([&ge(K::Phq9, 15), &ge(K::Gad7, 15), &ge(K::K6, 13)]);
+    let sym_mod = any([
+        &ge(K::Phq9, 10),
+        &ge(K::Gad7, 10),
+        &ge(K::Pcptsd5, 3),
+        &ge(K::K6, 13),
+        &ge(K::Audit, 16),
+        &ge(K::Dast10, 3),
+        &all([&audit_c_only, &ge(K::Auditc, 8)]),
+    ]);
+    let func_sev = any([&ge(K::Wsas, 21), &is(I::Phq9_10, 3)]);
+    let func_sig = any([&ge(K::Wsas, 10), &at_least(I::Phq9_10, 2)]);
+    let substance_severe = any([
+        &ge(K::Audit, 20),
+        &ge(K::Dast10, 6),
+        &all([&audit_c_only, &ge(K::Auditc, 10)]),
+    ]);
+    // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen
+    // item (the ASQ band already counts a declined ASQ item).
+    let declined = |ids: &[ItemId]| {
+        let cs: Vec<Cond> = ids.iter().map(|&id| item(id, Declined, a, s)).collect();
+        Cond {
+            holds: cs.iter().any(|c| c.holds),
+            why: cs.into_iter().flat_map(|c| c.why).collect(),
+        }
+    };
+    let asq_positive = positive(K::Asq);
+
+    let mut conds: Vec<(RuleId, Cond)> = crisis_rules(a, s).into_iter().collect();
+    conds.extend([
+        (R::H1, is(I::CtxWithdrawal, 2)),
+        (R::H2, is(I::CtxMania, 2)),
+        (R::H3, is(I::CtxPsychosis, 2)),
+        (
+            R::H4,
+            all([&is(I::CtxSelfcare, 2), &at_least(I::CtxSupport, 1)]),
+        ),
+        (R::P1, all([&sym_sev, &func_sev])),
+        (R::P2, all([&is(I::CtxRecentAcute, 2), &sym_mod])),
+        (R::P3, is(I::CtxSelfcare, 2)),
+        (R::I1, all([&sym_sev, &func_sig])),
+        (R::I2, all([&sym_mod, &func_sev])),
+        (R::I3, all([&sym_mod, &is(I::CtxTxStatus, 2)])),
+        (R::I4, all([&at_least(I::CtxRecentAcute, 1), &sym_mod])),
+        (R::I5, is(I::CtxRecentAcute, 2)),
+        (R::I6, is(I::Cssrs3, 1)),
+        (R::I7, substance_severe.clone()),
+        (R::O1, ge(K::Phq9, 10)),
+        (R::O2, ge(K::Gad7, 10)),
+        (R::O3, ge(K::Pcptsd5, 3)),
+        (R::O4, mdq_pos.clone()),
+        (
+            R::O5,
+            any([&ge(K::Audit, 16), &all([&audit_c_only, &ge(K::Auditc, 8)])]),
+        ),
+        (R::O6, ge(K::Dast10, 3)),
+        (R::O7, ge(K::K6, 13)),
+        (R::O8, ge(K::Wsas, 10)),
+        (R::O9, at_least(I::Phq9_9, 1)),
+        (R::O10, any([&is(I::Cssrs1, 1), &is(I::Cssrs2, 1)])),
+        (R::O11, is(I::Cssrs6, 1)),
+        (
+            R::O12,
+            any([
+                &asq_positive,
+                &declined(&ASQ_ITEMS),
+                &declined(&CSSRS_ITEMS),
+            ]),
+        ),
+        (R::O13, at_least(I::CtxPsychosis, 1)),
+        (R::O14, at_least(I::CtxMania, 1)),
+        (R::O15, at_least(I::CtxWithdrawal, 1)),
+        (R::O16, at_least(I::CtxHarmOthers, 1)),
+        (R::O17, at_least(I::CtxRecentAcute, 1)),
+        (R::O18, is(I::CtxTxStatus, 2)),
+        (R::O19, at_least(I::CtxSelfcare, 1)),
+    ]);
+    let mut rules = 0;
+    let mut why: Vec<Vec<Part>> = vec![Vec::new(); RuleId::COUNT];
+    for (r, c) in conds.iter() {
+        if c.holds {
+            rules |= r.bit();
+            why[*r as usize] = c.why.clone();
+        }
+    }
 
     // §3.7: the clinical level is the highest floor of the H, P, I and O
     // rules; E1 steps IOP and PHP up one level when home is unsafe or there
-    // is no support. E1 is evaluated even under a crisis (§5.1 item 1).
-    let clinical = RuleId::ALL
-        .into_iter()
-        .filter(|r| rules & r.bit() != 0 && !r.is_crisis())
-        .filter_map(RuleId::floor)
+    // is no support. E1 is evaluated even under a crisis (§5.1 item 1). The
+    // witnesses of the clinical level are those of the rules that set it.
+    let clinical = conds
+        .iter()
+        .filter(|(r, c)| c.holds && !r.is_crisis())
+        .filter_map(|(r, _)| r.floor())
         .max()
         .unwrap_or(Level::SelfCare);
-    let unsafe_or_alone = is(I::CtxHomeSafe, 2) || is(I::CtxSupport, 2);
-    let step_up = matches!(clinical, Level::Iop | Level::Php) && unsafe_or_alone;
+    let clinical_level = Cond {
+        holds: matches!(clinical, Level::Iop | Level::Php),
+        why: conds
+            .iter()
+            .filter(|(r, c)| c.holds && !r.is_crisis() && r.floor() == Some(clinical))
+            .flat_map(|(_, c)| c.why.iter().copied())
+            .collect(),
+    };
+    let unsafe_or_alone = any([&is(I::CtxHomeSafe, 2), &is(I::CtxSupport, 2)]);
+    let e1 = all([&clinical_level, &unsafe_or_alone]);
+    let step_up = e1.holds;
     if step_up {
         rules |= R::E1.bit();
+        why[R::E1 as usize] = e1.why;
     }
     let crisis = rules & crisis_mask() != 0;
     let level = if crisis {
@@ -533,6 +781,9 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
     };
 
     let fired = |r: RuleId| rules & r.bit() != 0;
+    let v = |id| a.value(id);
+    let has = |id, t: u64| v(id).is_some_and(|x| x >= t);
+    let audit = s.audit.map(|x| x.total);
     let auditc_positive = s.auditc.is_some_and(|x| x.band == ScreenBand::Positive);
     let mut flags = Vec::new();
     let mut flag = |f: Flag, cond: bool| {
@@ -541,24 +792,24 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
         }
     };
     // Pushed in Flag::ALL (alphabetical) order.
-    flag(Flag::AddictionSpecialistAssessment, substance_severe);
+    flag(Flag::AddictionSpecialistAssessment, substance_severe.holds);
     flag(
         Flag::AttendanceBarrier,
-        at_least(I::CtxAttend, 1) && matches!(level, Level::Iop | Level::Php),
+        has(I::CtxAttend, 1) && matches!(level, Level::Iop | Level::Php),
     );
-    flag(Flag::BipolarScreenPositive, mdq_pos);
+    flag(Flag::BipolarScreenPositive, mdq_pos.holds);
     flag(
         Flag::BriefAlcoholAdvice,
         audit.is_some_and(|t| (8..=15).contains(&t))
             || (auditc_positive && audit.is_none_or(|t| t < 16)),
     );
-    flag(Flag::HomeSafetyResources, at_least(I::CtxHomeSafe, 1));
-    flag(Flag::MedicalWithdrawalAdvice, at_least(I::CtxWithdrawal, 1));
+    flag(Flag::HomeSafetyResources, has(I::CtxHomeSafe, 1));
+    flag(Flag::MedicalWithdrawalAdvice, has(I::CtxWithdrawal, 1));
     flag(
         Flag::PsychiatricEvaluation,
         [R::O4, R::O13, R::O14, R::H2, R::H3].into_iter().any(fired),
     );
-    flag(Flag::PtsdScreenPositive, ge(pcptsd5, 3));
+    flag(Flag::PtsdScreenPositive, ge(K::Pcptsd5, 3).holds);
     flag(
         Flag::SameDayClinicianContact,
         crisis
@@ -567,13 +818,44 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
                 .any(fired),
     );
     flag(Flag::Show988, true);
-    flag(Flag::SuicideScreenRequired, at_least(I::Phq9_9, 1));
+    flag(Flag::SuicideScreenRequired, has(I::Phq9_9, 1));
 
     Evaluation {
         rules,
         level,
         flags,
+        why,
     }
+}
+
+/// The witnesses of `rule` for these answers: the scores and answers that
+/// satisfied its condition (see [`Witnesses`]); empty when it did not fire.
+/// Computed by the same evaluation as [`assess`], so a witness list is
+/// non-empty exactly for the rules in `assess(answers).rules_fired`.
+pub fn witnesses(rule: RuleId, answers: &Answers) -> Witnesses {
+    explain(answers)
+        .into_iter()
+        .find(|(r, _)| *r == rule)
+        .map(|(_, w)| w)
+        .unwrap_or_default()
+}
+
+/// Every fired rule with its witnesses, in `rules_fired` order.
+pub fn explain(answers: &Answers) -> Vec<(RuleId, Witnesses)> {
+    if is_out_of_scope(answers) {
+        let gate = Part {
+            subject: Subject::Item(ItemId::CtxAdult),
+            test: Test::Is(1),
+        };
+        return vec![(RuleId::G1, Witnesses::new(RuleId::G1, vec![gate]))];
+    }
+    let scores = score(answers);
+    let e = evaluate(answers, &scores);
+    RuleId::ALL
+        .into_iter()
+        .filter(|r| e.rules & r.bit() != 0)
+        .map(|r| (r, Witnesses::new(r, e.why[r as usize].clone())))
+        .collect()
 }
 
 fn crisis_mask() -> u64 {
