@@ -32,13 +32,16 @@
 
 pub mod answers;
 pub mod examples;
+pub mod fhir;
 pub mod flow;
+pub mod handoff;
 pub mod ids;
 pub mod questionnaire;
 pub mod rules;
 pub mod scores;
 
 pub use answers::{Answers, InputError, Response};
+pub use handoff::{Date, Handoff, HandoffError};
 pub use flow::{deployment_items, next_step, path, progress, prune, Progress, Step};
 pub use ids::{ItemId, Module, ModuleSet};
 pub use questionnaire::{
@@ -46,8 +49,8 @@ pub use questionnaire::{
     Item,
 };
 pub use rules::{
-    assess, explain, witnesses, Assessment, Flag, Level, Part, RuleId, RuleInputs, ScoreKind,
-    Subject, Test, Witnesses,
+    assess, explain, witnesses, Assessment, CrisisReason, Flag, Level, Part, RuleId, RuleInputs,
+    ScoreKind, Subject, Test, Witnesses,
 };
 pub use scores::{
     AsqBand, AuditZone, BandScore, CompletableScore, CssrsBand, Dast10Band, Gad7Band, K6Band,

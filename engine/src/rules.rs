@@ -321,6 +321,43 @@ string_enum! {
     }
 }
 
+string_enum! {
+    /// Why the crisis screen is shown: the kind of crisis rule that fired,
+    /// so its lead sentence can fit (the words are the widget's). Declared
+    /// from most to least urgent; [`Assessment::crisis_reason`] picks the
+    /// first whose rules fired.
+    pub enum CrisisReason {
+        /// C1: in danger right now (`ctx.emergency`).
+        Emergency => "emergency",
+        /// C2–C4: the suicide screen's triage (C-SSRS intent or plan, or
+        /// recent suicidal behaviour; ASQ thoughts of suicide right now).
+        SuicideScreen => "suicide_screen",
+        /// C5: intent or a plan to harm someone, or recent violence.
+        HarmToOthers => "harm_to_others",
+        /// C6: a suicide attempt in the past 3 months (ASQ deployments).
+        RecentAttempt => "recent_attempt",
+    }
+}
+
+impl CrisisReason {
+    /// The crisis rules this reason stands for.
+    pub fn rules(self) -> &'static [RuleId] {
+        match self {
+            CrisisReason::Emergency => &[RuleId::C1],
+            CrisisReason::SuicideScreen => &[RuleId::C2, RuleId::C3, RuleId::C4],
+            CrisisReason::HarmToOthers => &[RuleId::C5],
+            CrisisReason::RecentAttempt => &[RuleId::C6],
+        }
+    }
+
+    /// The reason a crisis rule stands for; `None` for other rules.
+    pub fn of(rule: RuleId) -> Option<CrisisReason> {
+        CrisisReason::ALL
+            .into_iter()
+            .find(|r| r.rules().contains(&rule))
+    }
+}
+
 /// The result of an assessment; `Serialize` gives the Part 5 output exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
@@ -335,6 +372,15 @@ impl Assessment {
     /// Whether a rule fired.
     pub fn fired(&self, rule: RuleId) -> bool {
         self.rules_fired.contains(&rule)
+    }
+
+    /// Why the crisis screen is shown: the most urgent [`CrisisReason`]
+    /// among the crisis rules that fired; `None` when none did (then the
+    /// level is not `crisis_now`).
+    pub fn crisis_reason(&self) -> Option<CrisisReason> {
+        CrisisReason::ALL
+            .into_iter()
+            .find(|r| r.rules().iter().any(|&rule| self.fired(rule)))
     }
 
     /// Whether a flag is set.
@@ -903,6 +949,64 @@ mod tests {
             }
             assert_eq!(audit_c_only(&a), want, "{a:?}");
         }
+    }
+
+    #[test]
+    fn crisis_reasons_cover_the_crisis_rules_once() {
+        for r in RuleId::ALL {
+            let reasons: Vec<_> = CrisisReason::ALL
+                .into_iter()
+                .filter(|c| c.rules().contains(&r))
+                .collect();
+            assert_eq!(reasons.len(), usize::from(r.is_crisis()), "{r}");
+            assert_eq!(CrisisReason::of(r), reasons.first().copied());
+        }
+    }
+
+    #[test]
+    fn the_most_urgent_crisis_reason_is_chosen() {
+        use CrisisReason::*;
+        let v = |x| Response::Value(x);
+        let with = |pairs: &[(ItemId, u64)]| {
+            let mut a = Answers::new();
+            a.set(ItemId::CtxAdult, v(0)).unwrap();
+            for &(id, x) in pairs {
+                a.set(id, v(x)).unwrap();
+            }
+            assess(&a).crisis_reason()
+        };
+        use ItemId as I;
+        assert_eq!(with(&[]), None);
+        assert_eq!(with(&[(I::CtxHarmOthers, 1)]), None);
+        assert_eq!(with(&[(I::CtxEmergency, 1)]), Some(Emergency));
+        assert_eq!(with(&[(I::Cssrs4, 1)]), Some(SuicideScreen));
+        assert_eq!(
+            with(&[(I::Cssrs6, 1), (I::Cssrs6b, 1)]),
+            Some(SuicideScreen)
+        );
+        assert_eq!(with(&[(I::Asq5, 1)]), Some(SuicideScreen));
+        assert_eq!(with(&[(I::CtxHarmOthers, 2)]), Some(HarmToOthers));
+        assert_eq!(
+            with(&[(I::Asq4, 1), (I::CtxAttempt3m, 1)]),
+            Some(RecentAttempt)
+        );
+        // Several: the most urgent wins.
+        let all = [
+            (I::CtxEmergency, 1),
+            (I::Asq5, 1),
+            (I::CtxHarmOthers, 2),
+            (I::Asq4, 1),
+            (I::CtxAttempt3m, 1),
+        ];
+        assert_eq!(with(&all), Some(Emergency));
+        assert_eq!(with(&all[1..]), Some(SuicideScreen));
+        assert_eq!(with(&all[2..]), Some(HarmToOthers));
+        assert_eq!(with(&all[3..]), Some(RecentAttempt));
+        // Out of scope: no crisis reason.
+        let mut a = Answers::new();
+        a.set(I::CtxAdult, v(1)).unwrap();
+        a.set(I::CtxEmergency, v(1)).unwrap();
+        assert_eq!(assess(&a).crisis_reason(), None);
     }
 
     #[test]

@@ -206,12 +206,24 @@ proptest! {
         prop_assert!(r.fired(rule));
         prop_assert!(r.has_flag(carestep_engine::Flag::SameDayClinicianContact));
         prop_assert_eq!(next_step(&a, &modules), Step::Crisis);
+        // The crisis screen's reason is a fired rule's, and no more urgent
+        // reason had a rule fire.
+        let reason = r.crisis_reason();
+        prop_assert!(reason.is_some());
+        let reason = reason.unwrap();
+        prop_assert!(reason.rules().iter().any(|&c| r.fired(c)));
+        prop_assert!(reason <= carestep_engine::CrisisReason::of(rule).unwrap());
+        for more_urgent in carestep_engine::CrisisReason::ALL.into_iter().filter(|&x| x < reason) {
+            prop_assert!(!more_urgent.rules().iter().any(|&c| r.fired(c)));
+        }
     }
 
     /// Every valid answer set gets a well-formed result (Part 5, §3.7, §3.8).
     #[test]
     fn every_answer_set_gets_a_result(a in answer_set()) {
         let r = assess(&a);
+        // A crisis reason exactly when the level is crisis_now.
+        prop_assert_eq!(r.crisis_reason().is_some(), r.level == Level::CrisisNow);
         prop_assert!(r.has_flag(carestep_engine::Flag::Show988));
         let mut flags = r.flags.clone();
         flags.sort_by_key(|f| f.as_str());
