@@ -28,7 +28,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { expectAccessible, WCAG_TAGS } from '../support/axe.js';
 import { tabTo } from '../support/keyboard.js';
 import { bundlePaths, recordNetwork, storageSnapshot } from '../support/network.js';
-import { DIST_DIR, FIXTURES_DIR, startServer, sri } from '../support/server.js';
+import { DIST_DIR, FIXTURES_DIR, REPO_DIR, startServer, sri } from '../support/server.js';
 import {
   HOSTING_FILES,
   SCENES,
@@ -115,7 +115,7 @@ test.describe('with the suite server', () => {
     await setup.open(SETUP_PATH);
   });
 
-  test('every form control has a label; axe finds nothing: empty, IOP ticked, errors, hosting findings', async ({ page }) => {
+  test('axe finds nothing: the empty form, an IOP program ticked, errors typed in, hosting findings', async ({ page }) => {
     const figures = [];
     const check = async (state) => {
       const r = await expectAccessible(page, state);
@@ -139,7 +139,10 @@ test.describe('with the suite server', () => {
     const findings = await setup.checkHosting();
     expect(findings.length).toBeGreaterThan(0);
     await check('hosting findings');
+    figure(`set-up page, axe violations: ${figures.join(' · ')}`);
+  });
 
+  test('every form control has a label (every program, module and crisis line shown), found by it', async ({ page }) => {
     // Every control shown at once: every program ticked, every module on,
     // every crisis line row added. Each must have an accessible name that
     // Playwright's own accessible-name computation finds it by, and ids must
@@ -147,6 +150,7 @@ test.describe('with the suite server', () => {
     for (const box of await page.locator('input[type="checkbox"]').all()) await box.check();
     const addLine = page.getByRole('button', { name: 'Add a crisis line' });
     while (await addLine.count()) await addLine.click();
+    await expect(setup.field('crisis.lines.4.label')).toBeVisible();
     const controls = await page.locator('input, textarea, select').evaluateAll((nodes) =>
       nodes.map((el) => {
         const byIds = (ids) =>
@@ -171,8 +175,9 @@ test.describe('with the suite server', () => {
       const found = await page.getByLabel(c.name, { exact: true }).evaluateAll((els) => els.map((e) => e.id));
       expect(found, `"${c.name}" (#${c.id}) is found by its label`).toContain(c.id);
     }
-    await check('every control shown');
-    figure(`set-up page: ${controls.length} form controls, all labelled; axe violations: ${figures.join(' · ')}`);
+    const types = {};
+    for (const c of controls) types[c.type] = (types[c.type] ?? 0) + 1;
+    figure(`set-up page: ${controls.length} form controls, all labelled (${Object.entries(types).map(([t, n]) => `${n} ${t}`).join(', ')})`);
   });
 
   test('keyboard only: type in a field, follow an error link, tick a program with Space, switch the preview with Enter', async ({ page }) => {
@@ -277,6 +282,32 @@ test.describe('with the suite server', () => {
       figure(`opened by ${how}: ${cli.count} check-config messages, each on its field and in the summary`);
     });
   }
+
+  test('a complete configuration (schema/example.json), opened as a file: no error, and it comes back out unchanged', async ({ page }) => {
+    const file = path.join(REPO_DIR, 'schema', 'example.json');
+    const original = JSON.parse(await readFile(file, 'utf8'));
+    expect((await checkConfig(file)).ok).toBe(true);
+    await setup.openFile(file);
+    await expect(setup.openNote()).toHaveText('Opened example.json.');
+    await expect(setup.openNote(), 'with nothing to fix, focus goes to the note').toBeFocused();
+    await expect(setup.summary()).toHaveCount(0);
+    await expect(setup.field('programs.inpatient.cta.url')).toHaveValue(original.programs[4].cta.url);
+    await expect(setup.field('modules.dast10.permission')).toHaveValue(original.modules.dast10.permission);
+    const out = JSON.parse(await setup.output('out-config').inputValue());
+    // Every section the clinic wrote, as it wrote it (the form leaves out only
+    // what equals the defaults: locale "en", modules as they are by default).
+    for (const key of ['clinic', 'programs', 'crisis', 'quick_exit_url', 'theme']) {
+      expect(out[key], `${key} after the round trip`).toEqual(original[key]);
+    }
+    expect(out.modules?.dast10).toEqual(original.modules.dast10);
+    const roundTrip = test.info().outputPath('round-trip.json');
+    await writeFile(roundTrip, JSON.stringify(out, null, 2));
+    const [before, after] = [await checkConfig(file), await checkConfig(roundTrip)];
+    expect(after.line, 'check-config says the same of both').toBe(before.line);
+    await expect(setup.preview().getByRole('heading', { level: 1 })).toHaveText((await widgetWords()).START_TITLE);
+    await expect(setup.preview().getByText(`To talk to someone at ${original.clinic.name}, call`)).toBeVisible();
+    figure(`schema/example.json opened and written back: ${before.line}`);
+  });
 
   test('malformed JSON (a trailing comma), pasted and as a file: one message with its line and column', async ({ page }) => {
     const cli = await checkConfig(MALFORMED);
