@@ -41,8 +41,8 @@ pub mod rules;
 pub mod scores;
 
 pub use answers::{Answers, InputError, Response};
-pub use handoff::{Date, Handoff, HandoffError};
 pub use flow::{deployment_items, next_step, path, progress, prune, Progress, Step};
+pub use handoff::{Date, Handoff, HandoffError};
 pub use ids::{ItemId, Module, ModuleSet};
 pub use questionnaire::{
     instrument, item, questionnaire, AnswerKind, AskedWhen, Choice, Instrument, InstrumentInfo,
