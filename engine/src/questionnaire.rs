@@ -1,13 +1,18 @@
-//! The questionnaire as data: every item of every module, word for word from
-//! clinical-model.md (Part 1 instruments, §3.3 context questions), with its
-//! answer options, scoring codes, module, instrument and skip condition, plus
-//! each instrument's intro and attribution line.
+//! The questionnaire as data: every item of every module, with its answer
+//! options, scoring codes, module, instrument and skip condition, plus each
+//! instrument's intro and attribution line. Instrument items are word for
+//! word from clinical-model.md Part 1. The context questions (`ctx.*`, §3.3)
+//! are CareStep's own, not a validated instrument: their wording here is the
+//! product's plain-language rewrite (grade 8 or below; checked by
+//! `tests/readability/test_ctx.py`) of the spec's draft, with the spec's
+//! codes and meanings unchanged.
 //!
 //! This is the only place instrument text lives. The widget renders from it,
 //! the command-line tool prints it (`carestep questions`), and the flow
 //! ([`crate::flow`]) evaluates each item's [`AskedWhen`] condition.
 //!
-//! Text conventions: item text, stems, intros and option labels are verbatim.
+//! Text conventions: instrument item text, stems, intros and option labels are
+//! verbatim.
 //! Printed form instructions that the software carries out itself (routing
 //! such as "If YES:" or "(ask only if …)", and the "(reverse-scored)" scoring
 //! note on DAST-10 item 3) are not part of the shown text. `help` holds
@@ -286,10 +291,17 @@ const WSAS_SCALE: &[Choice] = &[
     c(8, "8 Very severely"),
 ];
 const ADULT: &[Choice] = &[c(0, "Yes"), c(1, "No")];
+// The context questions' options (and their questions below) are CareStep's
+// own plain-language wording (issue 14: grade 8 or below, at most about 25
+// words a question and 12 an option; `tests/readability/test_ctx.py`), with
+// the codes and meanings of clinical-model.md §3.3, whose wording was a draft.
 const HARM_OTHERS: &[Choice] = &[
     c(0, "No"),
-    c(1, "Yes, but I have no intention of acting on them"),
-    c(2, "Yes, and I have some intention or a plan to act on them, or I have recently acted violently toward someone"),
+    c(1, "Yes, but I would not act on them"),
+    c(
+        2,
+        "Yes, and I might act on them, or I recently attacked someone",
+    ),
 ];
 const SELFCARE: &[Choice] = &[
     c(0, "Yes"),
@@ -300,11 +312,11 @@ const HOME_SAFE: &[Choice] = &[
     c(0, "Yes"),
     c(
         1,
-        "Mostly, but there is serious conflict or I may lose my housing soon",
+        "Mostly, but there's serious conflict, or I may lose my home soon",
     ),
     c(
         2,
-        "No — someone there hurts, threatens or controls me, or I have no safe place to stay",
+        "No. Someone hurts, threatens or controls me, or I have nowhere safe",
     ),
 ];
 const SUPPORT: &[Choice] = &[
@@ -313,36 +325,54 @@ const SUPPORT: &[Choice] = &[
     c(2, "No, there is no one"),
 ];
 const RECENT_ACUTE: &[Choice] = &[
-    c(0, "Neither"),
-    c(1, "Gone to an emergency room or crisis center for mental health, alcohol or drug reasons, without being admitted"),
-    c(2, "Been discharged from a psychiatric hospital, detox, or residential treatment stay"),
+    c(0, "No"),
+    c(
+        1,
+        "An emergency room or crisis center, and I was not admitted",
+    ),
+    c(
+        2,
+        "A stay in a psychiatric hospital, detox or residential treatment",
+    ),
 ];
 const TX_STATUS: &[Choice] = &[
     c(0, "No"),
     c(1, "Yes, and it is helping"),
-    c(
-        2,
-        "Yes, for 6 weeks or longer, but I am not improving or I am getting worse",
-    ),
+    c(2, "Yes, for 6 weeks or more, but I'm the same or worse"),
 ];
 const WITHDRAWAL: &[Choice] = &[
     c(0, "This doesn't apply to me, or nothing happened"),
-    c(1, "I had withdrawal symptoms such as shakiness, sweating, a racing heart, nausea, anxiety or trouble sleeping"),
-    c(2, "I had a seizure, became confused or delirious (for example \"DTs\"), saw or heard things that weren't there, or needed emergency or hospital care for withdrawal"),
+    c(
+        1,
+        "Shakes, sweats, a racing heart, nausea, anxiety or trouble sleeping",
+    ),
+    c(
+        2,
+        "A seizure, confusion (DTs), seeing or hearing things, or needing hospital care",
+    ),
 ];
 const PSYCHOSIS: &[Choice] = &[
     c(0, "No"),
-    c(1, "Yes, but I can still tell what is real and it is not driving what I do"),
-    c(2, "Yes, and it is hard to tell what is real, or voices are telling me to do things, or it is making it hard to function"),
+    c(1, "Yes, but I know what is real and it doesn't control me"),
+    c(
+        2,
+        "Yes: I'm unsure what's real, voices order me, or I can't cope",
+    ),
 ];
 const MANIA: &[Choice] = &[
     c(0, "No"),
-    c(1, "Yes, but I am still managing my usual responsibilities"),
-    c(2, "Yes, and it is causing serious problems — for example, I have barely slept for several days, I'm doing things that could seriously harm me or others (such as reckless spending, driving or sex), or others are very worried about me"),
+    c(1, "Yes, but I am still keeping up with my usual tasks"),
+    c(
+        2,
+        "Yes, with serious problems: barely sleeping, reckless acts, or others very worried",
+    ),
 ];
 const ATTEND: &[Choice] = &[
     c(0, "Yes"),
-    c(1, "Maybe, with some changes (for example evenings, virtual sessions, childcare or transport help)"),
+    c(
+        1,
+        "Maybe, with changes like evening or video sessions, childcare or travel help",
+    ),
     c(2, "No, I can't attend that many hours"),
 ];
 const ATTEMPT_3M: &[Choice] = &[c(0, "No, longer ago"), c(1, "Yes, in the past 3 months")];
@@ -527,9 +557,12 @@ static ITEMS: [Item; ItemId::COUNT] = [
     // Gate (§3.3)
     it(ItemId::CtxAdult, Module::Gate, Instrument::Gate, None,
         "Are you 18 years of age or older?", ADULT),
-    it(ItemId::CtxEmergency, Module::Gate, Instrument::Gate, None,
-        "Are you in danger right now — for example, you are about to act on thoughts of suicide or of hurting someone, you have taken an overdose or something to harm yourself, or you need urgent medical help?",
-        NO_YES),
+    help(
+        it(ItemId::CtxEmergency, Module::Gate, Instrument::Gate, None,
+            "Are you in danger right now? For example, are you about to act on thoughts of suicide or of hurting someone?",
+            NO_YES),
+        "Also answer yes if you took an overdose or something to hurt yourself. Or if you need urgent medical help.",
+    ),
     // PHQ-9 (§1.1)
     phq(ItemId::Phq9_1, "Little interest or pleasure in doing things"),
     phq(ItemId::Phq9_2, "Feeling down, depressed, or hopeless"),
@@ -704,24 +737,30 @@ static ITEMS: [Item; ItemId::COUNT] = [
     wsas(ItemId::Wsas5, "Because of my emotional, mental health, or alcohol/drug problems, my ability to form and maintain close relationships with others, including those I live with, is impaired."),
     // Context (§3.3)
     ctx(ItemId::CtxHarmOthers, "In the past month, have you had thoughts of seriously hurting or killing another person?", HARM_OTHERS),
-    ctx(ItemId::CtxSelfcare, "Right now, are you able to take care of your basic needs — eating and drinking enough, basic hygiene, taking medicines you need, and keeping yourself physically safe?", SELFCARE),
+    ctx(ItemId::CtxSelfcare, "Right now, can you take care of your basic needs? Like eating and drinking enough, keeping clean, taking needed medicines and staying physically safe?", SELFCARE),
     ctx(ItemId::CtxHomeSafe, "Do you feel safe where you are living right now?", HOME_SAFE),
     ctx(ItemId::CtxSupport, "If things got harder, is there someone you trust who could check on you, help with everyday needs, or get you to appointments?", SUPPORT),
     help(
-        ctx(ItemId::CtxRecentAcute, "In the past 30 days, have you…?", RECENT_ACUTE),
+        ctx(ItemId::CtxRecentAcute, "In the past 30 days, have you been to one of these for mental health, alcohol or drug reasons?", RECENT_ACUTE),
         "If both, choose the last option.",
     ),
-    ctx(ItemId::CtxTxStatus, "Are you currently receiving outpatient mental health or substance use treatment (therapy, counseling, or medication)?", TX_STATUS),
-    ctx(ItemId::CtxWithdrawal, "In the past 12 months, when you cut down or stopped drinking alcohol or using sedatives/sleeping pills (such as benzodiazepines) or opioids, what happened?", WITHDRAWAL),
-    ctx(ItemId::CtxPsychosis, "In the past month, have you heard or seen things other people couldn't, or strongly believed that people were plotting against you, controlling your thoughts, or sending you special messages?", PSYCHOSIS),
-    ctx(ItemId::CtxMania, "In the past 2 weeks, have you had several days of feeling unusually \"high\", wired or irritable, together with needing much less sleep than usual (without feeling tired), racing thoughts, or doing risky things that are unlike you?", MANIA),
-    ctx(ItemId::CtxAttend, "Intensive programs usually meet about 3 hours a day, 3 or more days a week (around 9–12 hours a week), in person or by video. If recommended, could you take part?", ATTEND),
+    ctx(ItemId::CtxTxStatus, "Are you getting treatment now for mental health, alcohol or drug use? For example, therapy, counseling or medicine.", TX_STATUS),
+    ctx(ItemId::CtxWithdrawal, "In the past year, did you cut down or stop alcohol, sleeping pills or sedatives (like Xanax or Valium), or opioids? If so, what happened?", WITHDRAWAL),
+    help(
+        ctx(ItemId::CtxPsychosis, "In the past month, have you seen or heard things others couldn't? Or believed people were plotting against you or controlling your thoughts?", PSYCHOSIS),
+        "Also answer yes if you believed people or things were sending you secret messages.",
+    ),
+    help(
+        ctx(ItemId::CtxMania, "In the past 2 weeks, have you felt unusually \"high\", wired or irritable for days, with less need for sleep, racing thoughts or risky behavior?", MANIA),
+        "Reckless acts are things that could seriously harm you or others, like spending, driving or sex.",
+    ),
+    ctx(ItemId::CtxAttend, "Intensive programs meet about 3 hours a day, 3 or more days a week, in person or by video. If suggested, could you take part?", ATTEND),
     help(
         when(
             ctx(ItemId::CtxSex, "What sex were you assigned at birth?", SEX),
             AskedWhen::IfAsked(ItemId::Audit1),
         ),
-        "Used only to interpret your answers about alcohol (AUDIT-C). You can skip this question.",
+        "We use this only to read your answers about alcohol (AUDIT-C). You can skip this question.",
     ),
 ];
 
