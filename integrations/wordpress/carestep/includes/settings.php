@@ -77,7 +77,8 @@ function carestep_sanitize_config( $value ) {
 	} else {
 		$message = __( 'The configuration was not saved: it must be one JSON object, starting with { and ending with }.', 'carestep' );
 	}
-	add_settings_error( CARESTEP_OPTION, 'carestep_not_json', $message, 'error' );
+	// settings_errors() prints the message as HTML: it is escaped here.
+	add_settings_error( CARESTEP_OPTION, 'carestep_not_json', esc_html( $message ), 'error' );
 	// Shown again in the text box, so the admin can correct it.
 	set_transient( 'carestep_rejected_' . get_current_user_id(), $text, 10 * MINUTE_IN_SECONDS );
 	return carestep_config_text();
