@@ -13,7 +13,8 @@
 //   - a hand-written configuration with six mistakes, pasted or opened as a
 //     file: each of `carestep check-config`'s messages, word for word, on its
 //     field and in the summary linking to that field; malformed JSON: one
-//     message with line and column.
+//     message with line and column; a complete configuration
+//     (schema/example.json) opens without error and comes back out unchanged.
 //   - the preview shows the screen of each scene button, the admin's program
 //     on the IOP result, and redraws while the admin types.
 //   - privacy: nothing requested while the whole form is filled in, every
@@ -35,7 +36,6 @@ import {
   SETUP_PATH,
   SetupPage,
   checkConfig,
-  fieldId,
   shiftTabTo,
   widgetWords,
 } from '../support/setup-page.js';
