@@ -27,6 +27,17 @@ pub const NGINX: &str = "/usr/sbin/nginx";
 pub const APACHE: &str = "/usr/sbin/apache2";
 pub const CADDY: &str = "/usr/bin/caddy";
 pub const UNZIP: &str = "/usr/bin/unzip";
+/// A real WordPress for the plugin's tests (e2e/specs/wordpress.spec.js;
+/// e2e/support/wordpress.js names the same paths): Debian 12's WordPress 6.1
+/// with its default theme, MariaDB, and PHP 8.2 for Apache and the command
+/// line (Debian 12 has no wp-cli: the tests run PHP scripts that load
+/// wp-load.php).
+pub const WORDPRESS: &str = "/usr/share/wordpress/wp-load.php";
+pub const WORDPRESS_THEME: &str =
+    "/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css";
+pub const MARIADBD: &str = "/usr/sbin/mariadbd";
+pub const MOD_PHP: &str = "/usr/lib/apache2/modules/libphp8.2.so";
+pub const PHP: &str = "/usr/bin/php";
 /// Debian's hook that tells package scripts whether they may start a service.
 const POLICY_RC_D: &str = "/usr/sbin/policy-rc.d";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -99,9 +110,11 @@ pub fn browsers() -> Result {
 }
 
 /// nginx, Apache and Caddy (Debian 12: nginx 1.22, Apache 2.4, Caddy 2.6) for
-/// the hosting tests, and unzip. The tests never use these packages' services:
-/// they start each server themselves on a free port of 127.0.0.1 with their own
-/// configuration, pid file and logs (e2e/support/servers.js).
+/// the hosting tests, and unzip; WordPress, MariaDB and PHP for the plugin's
+/// tests. The tests never use these packages' services: they start each server
+/// themselves on a free port of 127.0.0.1 (MariaDB on a socket only) with their
+/// own configuration, data, pid file and logs in a temporary folder
+/// (e2e/support/servers.js, e2e/support/wordpress.js).
 ///
 /// Installing a server package normally starts its service on port 80. Two of
 /// them cannot both have port 80, and a container has no init system, so the
@@ -114,6 +127,13 @@ pub fn servers() -> Result {
         (APACHE, "apache2"),
         (CADDY, "caddy"),
         (UNZIP, "unzip"),
+        (WORDPRESS, "wordpress"),
+        // Recommended by wordpress, and so not installed with
+        // --no-install-recommends: without a theme, pages are blank.
+        (WORDPRESS_THEME, "wordpress-theme-twentytwentythree"),
+        (MARIADBD, "mariadb-server"),
+        (MOD_PHP, "libapache2-mod-php"),
+        (PHP, "php-cli"),
     ];
     let missing: Vec<&str> = wanted
         .iter()
@@ -135,8 +155,9 @@ struct NoServiceStarts {
 
 /// exit 101 = "action forbidden by policy" (invoke-rc.d(8), deb-systemd-invoke(1p)).
 const DENY_ALL_STARTS: &str = "#!/bin/sh\n\
-# Written by `cargo xtask setup` while it installs nginx, apache2 and caddy, and\n\
-# removed when it is done: no service starts during that install.\n\
+# Written by `cargo xtask setup` while it installs the test servers (nginx,\n\
+# apache2, caddy, mariadb-server), and removed when it is done: no service\n\
+# starts during that install.\n\
 exit 101\n";
 
 impl NoServiceStarts {
@@ -288,6 +309,24 @@ mod tests {
                 "e2e/support/servers.js must name {path}"
             );
         }
+    }
+
+    /// The WordPress tests look for their programs where `servers()` checks for them.
+    #[test]
+    fn wordpress_paths_agree_with_the_e2e_suite() {
+        let support = std::fs::read_to_string(root().join("e2e/support/wordpress.js")).unwrap();
+        for path in [MARIADBD, MOD_PHP, PHP, APACHE] {
+            assert!(
+                support.contains(&format!("'{path}'")),
+                "e2e/support/wordpress.js must name {path}"
+            );
+        }
+        let core = WORDPRESS.trim_end_matches("/wp-load.php");
+        assert!(
+            support.contains(&format!("'{core}'")),
+            "e2e/support/wordpress.js must name {core}"
+        );
+        assert!(WORDPRESS_THEME.starts_with(core));
     }
 
     /// The policy that holds back service starts must say "forbidden" (101).
