@@ -4,9 +4,15 @@
 //! The widget never decides any of this itself: it asks [`next_step`] what
 //! to show, [`path`] what was (or will be) asked for Back and the
 //! check-your-answers page, and calls [`prune`] after a changed answer.
+//! [`progress`] gives "Question N of about M"; [`part_progress`] the part of
+//! the journey ("Part 4 of 6 · Alcohol and drugs") and whether the question
+//! opens its part, so the part's heads-up ([`JourneyPart::heads_up`]) can
+//! come first.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::answers::{Answers, Response};
-use crate::ids::{ItemId, Module, ModuleSet};
+use crate::ids::{string_enum, ItemId, Module, ModuleSet};
 use crate::questionnaire::{questionnaire, AskedWhen, Item};
 use crate::rules::{any_crisis, is_out_of_scope};
 
@@ -105,6 +111,155 @@ pub fn progress(answers: &Answers, modules: &ModuleSet, current: ItemId) -> Prog
     }
 }
 
+// ---------------------------------------------------------------------------
+// Parts of the journey
+// ---------------------------------------------------------------------------
+
+string_enum! {
+    /// A part of the journey: consecutive modules shown under one heading
+    /// ("Part 4 of 6 · Alcohol and drugs"). Declaration order is
+    /// administration order.
+    pub enum PartId {
+        Start => "start",
+        Feelings => "feelings",
+        Suicide => "suicide",
+        Experiences => "experiences",
+        Substances => "substances",
+        DailyLife => "daily_life",
+        AboutYou => "about_you",
+    }
+}
+
+/// A part of the journey, as data: its heading, its modules, and the
+/// one-line heads-up shown before its first question (what is coming and why
+/// it is asked), for the parts a visitor should not meet unwarned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct JourneyPart {
+    pub id: PartId,
+    /// The heading shown with the progress ("About you").
+    pub name: &'static str,
+    /// The modules whose items make up the part, in administration order.
+    pub modules: &'static [Module],
+    /// Plain words (grade 8 or below, `tests/readability/test_ctx.py`).
+    pub heads_up: Option<&'static str>,
+}
+
+static PARTS: [JourneyPart; PartId::COUNT] = [
+    JourneyPart {
+        id: PartId::Start,
+        name: "Before you start",
+        modules: &[Module::Gate],
+        heads_up: None,
+    },
+    JourneyPart {
+        id: PartId::Feelings,
+        name: "How you have been feeling",
+        modules: &[Module::Depression, Module::Anxiety, Module::Distress],
+        heads_up: None,
+    },
+    JourneyPart {
+        id: PartId::Suicide,
+        name: "Thoughts of suicide",
+        modules: &[Module::SuicideAsq, Module::SuicideCssrs],
+        heads_up: Some(
+            "The next questions ask about suicide. We ask everyone, because it helps us see who needs help today.",
+        ),
+    },
+    JourneyPart {
+        id: PartId::Experiences,
+        name: "Hard experiences",
+        modules: &[Module::Trauma, Module::Bipolar],
+        heads_up: Some(
+            "Next we ask about very scary or upsetting events. They can affect how you feel now. You don't need to say what happened.",
+        ),
+    },
+    JourneyPart {
+        id: PartId::Substances,
+        name: "Alcohol and drugs",
+        modules: &[
+            Module::Alcohol,
+            Module::AlcoholFull,
+            Module::Drugs,
+            Module::Dast10,
+        ],
+        heads_up: None,
+    },
+    JourneyPart {
+        id: PartId::DailyLife,
+        name: "Your daily life",
+        modules: &[Module::Functioning],
+        heads_up: None,
+    },
+    JourneyPart {
+        id: PartId::AboutYou,
+        name: "About you",
+        modules: &[Module::Context],
+        heads_up: Some(
+            "The last questions are about your safety, support and health. Some ask about hard things, like violence or hearing voices. They help us suggest the right kind of care.",
+        ),
+    },
+];
+
+/// Every part of the journey, in order (whether or not a deployment asks it).
+pub fn journey_parts() -> &'static [JourneyPart] {
+    &PARTS
+}
+
+/// The part an item belongs to (by its module).
+pub fn part_of(id: ItemId) -> &'static JourneyPart {
+    let module = crate::questionnaire::item(id).module;
+    PARTS
+        .iter()
+        .find(|p| p.modules.contains(&module))
+        .unwrap_or(&PARTS[PartId::AboutYou as usize])
+}
+
+/// "Part 4 of 6 · Alcohol and drugs": where the current item sits among the
+/// parts on the path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartProgress {
+    /// 1-based position of the current item's part among the parts on the
+    /// path.
+    pub index: usize,
+    /// How many parts the path has (never less than `index`).
+    pub count: usize,
+    /// The current item's part.
+    pub part: &'static JourneyPart,
+    /// Whether the current item is the first of its part on the path: the
+    /// screen to show the part's heads-up on.
+    pub starts_part: bool,
+}
+
+/// The part progress for the item being shown (like [`progress`], from the
+/// same path, so "about" counts change in the same way).
+pub fn part_progress(answers: &Answers, modules: &ModuleSet, current: ItemId) -> PartProgress {
+    let p = path(answers, modules);
+    let mut parts: Vec<PartId> = Vec::new();
+    for &id in &p {
+        let part = part_of(id).id;
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    let part = part_of(current);
+    let index = match parts.iter().position(|&x| x == part.id) {
+        Some(i) => i + 1,
+        // Not on the path (should not happen): count the parts before it.
+        None => parts.iter().filter(|&&x| x < part.id).count() + 1,
+    };
+    let starts_part = match p.iter().position(|&id| id == current) {
+        Some(0) => true,
+        Some(i) => part_of(p[i - 1]).id != part.id,
+        None => false,
+    };
+    PartProgress {
+        index,
+        count: parts.len().max(index),
+        part,
+        starts_part,
+    }
+}
+
 /// Every item a deployment can ask (its modules applied, skip logic not),
 /// in administration order. With neither suicide screen switched on the ASQ
 /// is included, because it becomes mandatory when phq9.9 > 0.
@@ -172,6 +327,7 @@ fn asked_when(item: &Item, a: &Answers, asked: &[bool; ItemId::COUNT]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::questionnaire::{item, AnswerKind};
 
     fn answers(pairs: &[(ItemId, u64)]) -> Answers {
         let mut a = Answers::new();
@@ -191,6 +347,79 @@ mod tests {
         assert_eq!(next_step(&a, &d), Step::OutOfScope);
         let a = answers(&[(ItemId::CtxAdult, 0), (ItemId::CtxEmergency, 1)]);
         assert_eq!(next_step(&a, &d), Step::Crisis);
+    }
+
+    #[test]
+    fn parts_cover_every_module_once_in_order() {
+        for m in Module::ALL {
+            let n = journey_parts()
+                .iter()
+                .filter(|p| p.modules.contains(&m))
+                .count();
+            assert_eq!(n, 1, "{m}");
+        }
+        for (i, p) in journey_parts().iter().enumerate() {
+            assert_eq!(p.id as usize, i);
+        }
+        // Items of a part are consecutive in administration order, so a
+        // part is never entered twice.
+        let ids: Vec<PartId> = questionnaire().iter().map(|i| part_of(i.id).id).collect();
+        assert!(ids.windows(2).all(|w| w[0] <= w[1]), "{ids:?}");
+        // The heads-ups the issue asks for.
+        for (item, has) in [
+            (ItemId::Asq1, true),
+            (ItemId::Cssrs1, true),
+            (ItemId::Pcptsd5_0, true),
+            (ItemId::CtxHarmOthers, true),
+            (ItemId::Phq9_1, false),
+            (ItemId::CtxAdult, false),
+        ] {
+            assert_eq!(part_of(item).heads_up.is_some(), has, "{item}");
+        }
+    }
+
+    #[test]
+    fn part_progress_along_the_default_path() {
+        let d = ModuleSet::default_deployment();
+        let mut a = answers(&[]);
+        let mut seen = Vec::new();
+        while let Step::Ask(id) = next_step(&a, &d) {
+            let pp = part_progress(&a, &d, id);
+            let p = progress(&a, &d, id);
+            assert!(pp.index <= pp.count);
+            if pp.starts_part {
+                seen.push((pp.index, pp.count, pp.part.name));
+            }
+            assert_eq!(
+                pp.starts_part,
+                p.position == 1 || {
+                    let path = path(&a, &d);
+                    part_of(path[p.position - 2]).id != pp.part.id
+                }
+            );
+            let lowest = match item(id).answer {
+                AnswerKind::Choices(cs) => cs.iter().map(|c| c.code).min().unwrap().into(),
+                AnswerKind::Count => 0,
+            };
+            a.set(id, Response::Value(lowest)).unwrap();
+        }
+        assert_eq!(
+            seen,
+            [
+                (1, 6, "Before you start"),
+                (2, 6, "How you have been feeling"),
+                (3, 6, "Thoughts of suicide"),
+                (4, 6, "Hard experiences"),
+                (5, 6, "Alcohol and drugs"),
+                (6, 6, "About you"),
+            ]
+        );
+        // With every module the C-SSRS, MDQ and WSAS parts join in.
+        let all = ModuleSet::all();
+        let pp = part_progress(&Answers::new(), &all, ItemId::CtxHarmOthers);
+        assert_eq!((pp.index, pp.count, pp.part.id), (7, 7, PartId::AboutYou));
+        let pp = part_progress(&Answers::new(), &all, ItemId::Cssrs1);
+        assert_eq!((pp.index, pp.starts_part), (3, true));
     }
 
     #[test]

@@ -41,7 +41,10 @@ pub mod rules;
 pub mod scores;
 
 pub use answers::{Answers, InputError, Response};
-pub use flow::{deployment_items, next_step, path, progress, prune, Progress, Step};
+pub use flow::{
+    deployment_items, journey_parts, next_step, part_of, part_progress, path, progress, prune,
+    JourneyPart, PartId, PartProgress, Progress, Step,
+};
 pub use handoff::{Date, Handoff, HandoffError};
 pub use ids::{ItemId, Module, ModuleSet};
 pub use questionnaire::{
