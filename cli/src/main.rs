@@ -10,8 +10,10 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use carestep_config::ClinicConfig;
+use carestep_engine::handoff::{self, FORMAT_VERSION};
 use carestep_engine::{
-    assess, deployment_items, instrument, Answers, Instrument, Module, ModuleSet, MODEL_VERSION,
+    assess, deployment_items, fhir as fhir_export, instrument, Answers, Date, Instrument, Module,
+    ModuleSet, MODEL_VERSION,
 };
 use serde::Serialize;
 
@@ -22,12 +24,21 @@ usage:
   carestep score FILE|-                            score an answer set, print the result (JSON)
   carestep questions [--modules default|all|LIST]  print the questionnaire (JSON)
   carestep check-config FILE|-                     validate a clinic configuration
+  carestep handoff encode FILE|- [--modules default|all|LIST] [--date YYYY-MM-DD]
+                                                   the handoff code of an answer set
+  carestep handoff decode CODE                     the answers a handoff code holds (JSON,
+                                                   the same format score reads)
+  carestep handoff show CODE                       the code's date, modules and answers (JSON)
+  carestep fhir FILE|- [--date YYYY-MM-DD]         the answer set as a FHIR R4 Bundle (JSON)
   carestep --help                                  this text
 
 For score, FILE holds {\"answers\": {\"phq9.1\": 2, \"asq.1\": \"declined\", ...}};
 for check-config, the clinic configuration. - reads standard input.
 LIST is a comma-separated list of module names, e.g. depression,anxiety,suicide_cssrs
-(gate and context are always included).
+(gate and context are always included). handoff encode's modules are the
+deployment the answers were given in (default: the default deployment); --date
+is the day of the self-check (default: today, UTC). A handoff code is read with
+case, spaces and dashes ignored, O read as 0 and I, L as 1.
 
 Errors: one line on standard error, nothing on standard output; exit status 1
 for bad input, 2 for bad usage.
@@ -55,6 +66,8 @@ fn main() -> ExitCode {
         Some("score") => score(&args[1..]),
         Some("questions") => questions(&args[1..]),
         Some("check-config") => check_config(&args[1..]),
+        Some("handoff") => handoff(&args[1..]),
+        Some("fhir") => fhir(&args[1..]),
         Some(other) => Err(usage(format!("unknown command {other:?}"))),
     };
     match result {
@@ -199,4 +212,118 @@ fn parse_modules(value: &str) -> Result<ModuleSet, Failure> {
                 })
         }),
     }
+}
+
+/// `handoff encode|decode|show`.
+fn handoff(args: &[String]) -> Result<String, Failure> {
+    match args.first().map(String::as_str) {
+        Some("encode") => handoff_encode(&args[1..]),
+        Some("decode") => {
+            let [code] = &args[1..] else {
+                return Err(usage("handoff decode takes exactly one argument: CODE"));
+            };
+            let h = handoff::decode(code).map_err(|e| Failure(1, e.to_string()))?;
+            Ok(h.answers.to_json())
+        }
+        Some("show") => {
+            let [code] = &args[1..] else {
+                return Err(usage("handoff show takes exactly one argument: CODE"));
+            };
+            let h = handoff::decode(code).map_err(|e| Failure(1, e.to_string()))?;
+            let doc = serde_json::json!({
+                "format_version": FORMAT_VERSION,
+                "model_version": MODEL_VERSION,
+                "date": h.date.to_string(),
+                "modules": h.modules,
+                "answers": h.answers,
+            });
+            serde_json::to_string_pretty(&doc)
+                .map(|s| s + "\n")
+                .map_err(|e| Failure(1, format!("cannot serialise the code's content: {e}")))
+        }
+        None => Err(usage("handoff needs a subcommand: encode, decode or show")),
+        Some(other) => Err(usage(format!(
+            "unknown handoff subcommand {other:?}; use encode, decode or show"
+        ))),
+    }
+}
+
+/// The options after the input file: `--date` always, `--modules` where allowed.
+struct Options {
+    date: Option<Date>,
+    modules: Option<ModuleSet>,
+}
+
+fn options(args: &[String], allow_modules: bool) -> Result<Options, Failure> {
+    let mut out = Options {
+        date: None,
+        modules: None,
+    };
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match flag.as_str() {
+            "--date" if out.date.is_none() => {
+                let value = rest.next().ok_or_else(|| usage("--date needs a value"))?;
+                out.date = Some(Date::parse(value).map_err(|e| usage(e.to_string()))?);
+            }
+            "--modules" if allow_modules && out.modules.is_none() => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| usage("--modules needs a value"))?;
+                out.modules = Some(parse_modules(value)?);
+            }
+            other => return Err(usage(format!("unexpected argument {other:?}"))),
+        }
+    }
+    Ok(out)
+}
+
+/// Today (UTC) from the system clock.
+fn today() -> Result<Date, Failure> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| {
+            Failure(
+                1,
+                "the system clock is before 1970; give --date".to_string(),
+            )
+        })?
+        .as_secs();
+    Date::from_unix_days((secs / 86_400) as i64).ok_or_else(|| {
+        Failure(
+            1,
+            "today's date is outside what a code can hold; give --date".to_string(),
+        )
+    })
+}
+
+fn handoff_encode(args: &[String]) -> Result<String, Failure> {
+    let Some((path, rest)) = args.split_first() else {
+        return Err(usage("handoff encode needs FILE or -"));
+    };
+    let opts = options(rest, true)?;
+    let text = read_input(path)?;
+    let answers = Answers::from_json(&text).map_err(|e| Failure(1, e.to_string()))?;
+    let date = match opts.date {
+        Some(d) => d,
+        None => today()?,
+    };
+    let modules = opts.modules.unwrap_or_default();
+    handoff::encode(&answers, &modules, date)
+        .map(|code| code + "\n")
+        .map_err(|e| Failure(1, e.to_string()))
+}
+
+fn fhir(args: &[String]) -> Result<String, Failure> {
+    let Some((path, rest)) = args.split_first() else {
+        return Err(usage("fhir needs FILE or -"));
+    };
+    let opts = options(rest, false)?;
+    let text = read_input(path)?;
+    let answers = Answers::from_json(&text).map_err(|e| Failure(1, e.to_string()))?;
+    let date = match opts.date {
+        Some(d) => d,
+        None => today()?,
+    };
+    Ok(fhir_export::bundle_json(&answers, date))
 }

@@ -7,7 +7,7 @@
 //! engine reads no clock; the caller gives the date.
 //!
 //! ```text
-//! CS1-04AA-Y0AE-….     "CS" + format version (one Crockford base32 digit),
+//! CS1-08GP-Y9KB-…      "CS" + format version (one Crockford base32 digit),
 //!                      then the payload in Crockford base32, grouped in fours
 //! payload bytes:
 //!   [0]      model version, major << 4 | minor      (0x02 for "0.2")
@@ -307,7 +307,7 @@ impl Handoff {
 }
 
 /// The handoff code of these answers, asked in this deployment on this
-/// date, e.g. `CS1-04AA-Y0AE-…`. Fails when an answer is to an item the
+/// date, e.g. `CS1-08GP-Y9KB-…`. Fails when an answer is to an item the
 /// flow would not ask (see [`crate::prune`]), so every code decodes.
 pub fn encode(answers: &Answers, modules: &ModuleSet, date: Date) -> Result<String, HandoffError> {
     let asked = path(answers, modules);
