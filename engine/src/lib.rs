@@ -11,7 +11,14 @@
 //!   ([`Answers::from_json`]).
 //! * [`next_step`], [`path`], [`prune`], [`progress`]: what to ask next (skip
 //!   logic and the crisis interrupt live here, not in the UI).
-//! * [`assess`]: scores, rules fired, flags and the suggested [`Level`].
+//! * [`part_progress`], [`journey_parts`]: the parts of the journey ("Part 4
+//!   of 6 · About you") and the heads-up before a part.
+//! * [`assess`]: scores, rules fired, flags and the suggested [`Level`];
+//!   [`Assessment::crisis_reason`], why the crisis screen is shown.
+//! * [`witnesses`], [`explain`]: for each fired rule, the scores and answers
+//!   that satisfied its condition (the evidence the result shows).
+//! * [`estimate()`]: how many questions a deployment asks and how long that
+//!   takes, from a documented reading-and-tapping model.
 //!
 //! ```
 //! use carestep_engine::{assess, Answers, ItemId, Level, Response, RuleId};
@@ -31,6 +38,7 @@
 //! ```
 
 pub mod answers;
+pub mod estimate;
 pub mod examples;
 pub mod fhir;
 pub mod flow;
@@ -41,6 +49,7 @@ pub mod rules;
 pub mod scores;
 
 pub use answers::{Answers, InputError, Response};
+pub use estimate::{estimate, journey_time, Estimate, JourneyTime};
 pub use flow::{
     deployment_items, journey_parts, next_step, part_of, part_progress, path, progress, prune,
     JourneyPart, PartId, PartProgress, Progress, Step,
