@@ -22,11 +22,13 @@
 //!   or flag has no meaning apart from the level it explains.
 //!
 //! A form is an instrument, except that the AUDIT is the AUDIT-C form (LOINC
-//! panel 72109-2) unless one of audit.4–10 was answered.
+//! panel 72109-2, items 1–3) unless one of audit.4–10 was answered, when it
+//! is the full AUDIT (panel 72110-0, items 1–10).
 //!
-//! Codes: LOINC where LOINC has the code and a published HL7 example
-//! confirms it (table below), otherwise the CareStep code systems (URNs,
-//! so nothing implies a resolvable host; see docs/handoff-and-fhir.md):
+//! Codes: LOINC where LOINC has the code and a published source (an HL7
+//! example or LOINC's own page) confirms it (table below), otherwise the
+//! CareStep code systems (URNs, so nothing implies a resolvable host; see
+//! docs/handoff-and-fhir.md):
 //! [`CS_ITEM`], [`CS_ANSWER`]`<item id>`, [`CS_SCORE`], [`CS_BAND`],
 //! [`CS_LEVEL`], [`CS_RULE`], [`CS_FLAG`], [`CS_RESULT`], and Questionnaire
 //! URLs under [`QUESTIONNAIRE_URL`]. Resource ids and `fullUrl`s are
@@ -116,14 +118,20 @@ impl Coding {
 //   PROMTerminology.fsh.
 // * AUDIT-C panel 72109-2, items 2 and 3 (68519-8, 68520-6), their answers,
 //   total 75626-2: US Core input/examples/Questionnaire-AUDIT-C.json and
-//   Observation-AUDIT-C-panel-example-72109-2.json.
+//   Observation-AUDIT-C-panel-example-72109-2.json; loinc.org/75626-2
+//   (member of panel 72109-2).
+// * AUDIT item 1 68518-0, items 4–10 97734-8 … 97740-5 (with their LOINC
+//   names as displays), panel 72110-0: LOINC's own panel page,
+//   loinc.org/72110-0 (panel hierarchy); AUDIT total 75624-7:
+//   loinc.org/75624-7 (member of panel 72110-0). (US Core's AUDIT-C example
+//   codes its first item 68517-2, a different question, so it is not
+//   followed.) The answer codes of items 1 and 4–10 were not confirmed:
+//   those answers carry CareStep codes.
 //
-// Not confirmed from an HL7 source, so CareStep codes are used instead:
-// AUDIT-C item 1 (US Core's AUDIT-C example codes its first item 68517-2,
-// a different question; 68518-0 is seen only in third-party code), the
-// PC-PTSD-5 panel, items and total (102010-6 …, no HL7 example found), the
-// full AUDIT, DAST-10, PHQ-2, GAD-2, K6, MDQ, WSAS, C-SSRS, NIDA single
-// question; ASQ and the context questions have no LOINC codes.
+// Not confirmed from a published source, so CareStep codes are used
+// instead: the PC-PTSD-5 panel, items and total (102010-6 …: no HL7 example
+// or LOINC page found), DAST-10, PHQ-2, GAD-2, K6, MDQ, WSAS, C-SSRS, the
+// NIDA single question; ASQ and the context questions have no LOINC codes.
 
 /// PHQ-9 and GAD-7 frequency answers, codes 0–3.
 const FREQ: [(&str, &str); 4] = [
@@ -192,8 +200,16 @@ fn loinc_item(id: ItemId) -> Option<LoincItem> {
         Gad7_5 => ("69735-9", None, &FREQ),
         Gad7_6 => ("69689-8", None, &FREQ),
         Gad7_7 => ("69736-7", None, &FREQ),
+        Audit1 => ("68518-0", Some("How often do you have a drink containing alcohol?"), &[]),
         Audit2 => ("68519-8", Some("How many standard drinks containing alcohol do you have on a typical day"), &AUDIT_2),
         Audit3 => ("68520-6", Some("How often do you have 6 or more drinks on 1 occasion"), &AUDIT_3),
+        Audit4 => ("97734-8", Some("During the past year, how often have you found that you were not able to stop drinking once you had started?"), &[]),
+        Audit5 => ("97735-5", Some("During the past year, how often have you failed to do what was normally expected of you because of drinking?"), &[]),
+        Audit6 => ("97736-3", Some("During the past year, how often have you needed a drink in the morning to get yourself going after a heavy drinking session?"), &[]),
+        Audit7 => ("97737-1", Some("During the past year, how often have you had a feeling of guilt or remorse after drinking?"), &[]),
+        Audit8 => ("97738-9", Some("During the past year, how often have you been unable to remember what happened the night before because you had been drinking?"), &[]),
+        Audit9 => ("97739-7", Some("Have you or someone else been injured as a result of your drinking?"), &[]),
+        Audit10 => ("97740-5", Some("Has a relative or friend, doctor or other health worker been concerned about your drinking or suggested you cut down?"), &[]),
         _ => return None,
     })
 }
@@ -238,6 +254,10 @@ pub fn form_panel(form: &str) -> Option<Coding> {
             "72109-2",
             "Alcohol Use Disorder Identification Test - Consumption [AUDIT-C]",
         ),
+        "audit" => (
+            "72110-0",
+            "Alcohol Use Disorder Identification Test [AUDIT]",
+        ),
         _ => return None,
     };
     Some(Coding::new(LOINC, code, Some(display)))
@@ -256,6 +276,7 @@ pub fn score_codings(key: &str) -> Vec<Coding> {
             "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
         )),
         "auditc" => Some(("75626-2", "Total score [AUDIT-C]")),
+        "audit" => Some(("75624-7", "Total score [AUDIT]")),
         _ => None,
     };
     let mut out: Vec<Coding> = loinc
