@@ -170,6 +170,19 @@ struct QuestionnaireJson {
     modules: ModuleSet,
     instruments: Vec<&'static carestep_engine::InstrumentInfo>,
     items: Vec<&'static carestep_engine::Item>,
+    /// The parts of the journey this deployment can ask, in order, with
+    /// their heads-ups and items.
+    parts: Vec<PartJson>,
+    /// The stated length (questions, minutes) of the deployment's journey.
+    estimate: carestep_engine::Estimate,
+}
+
+#[derive(Serialize)]
+struct PartJson {
+    id: carestep_engine::PartId,
+    name: &'static str,
+    heads_up: Option<&'static str>,
+    items: Vec<carestep_engine::ItemId>,
 }
 
 fn questions(args: &[String]) -> Result<String, Failure> {
@@ -185,11 +198,27 @@ fn questions(args: &[String]) -> Result<String, Failure> {
         .filter(|&&i| items.iter().any(|it| it.instrument == i))
         .map(|&i| instrument(i))
         .collect();
+    let parts = carestep_engine::journey_parts()
+        .iter()
+        .map(|p| PartJson {
+            id: p.id,
+            name: p.name,
+            heads_up: p.heads_up,
+            items: items
+                .iter()
+                .filter(|it| carestep_engine::part_of(it.id).id == p.id)
+                .map(|it| it.id)
+                .collect(),
+        })
+        .filter(|p| !p.items.is_empty())
+        .collect();
     let doc = QuestionnaireJson {
         model_version: MODEL_VERSION,
         modules,
         instruments,
         items,
+        parts,
+        estimate: carestep_engine::estimate(&modules),
     };
     serde_json::to_string_pretty(&doc)
         .map(|s| s + "\n")

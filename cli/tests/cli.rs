@@ -437,3 +437,30 @@ fn check_config() {
         r.stderr
     );
 }
+
+#[test]
+fn questions_lists_the_parts_and_the_estimate() {
+    let r = run(&["questions"], b"");
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    let q: Value = serde_json::from_str(&r.stdout).unwrap();
+    let names = field_of_each(&q["parts"], "name");
+    assert_eq!(names.first(), Some(&"Before you start"));
+    assert_eq!(names.last(), Some(&"About you"));
+    // Every item of the deployment is in exactly one part, in order.
+    let items: Vec<&Value> = q["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| &i["id"])
+        .collect();
+    let in_parts: Vec<&Value> = q["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["items"].as_array().unwrap())
+        .collect();
+    assert_eq!(items, in_parts);
+    let e = carestep_engine::estimate(&carestep_engine::ModuleSet::default_deployment());
+    assert_eq!(q["estimate"], serde_json::to_value(e).unwrap());
+    assert_eq!(q["estimate"]["questions"], json!(e.questions));
+}

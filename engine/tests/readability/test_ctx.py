@@ -1,9 +1,12 @@
-"""Readability of CareStep's own questions (the ctx.* items).
+"""Readability of CareStep's own questions (the ctx.* items) and of the
+heads-ups shown before a part of the journey.
 
 The context questions are CareStep's wording, not a validated instrument, so
 they must read at US grade 8 or below (issue 14): the Flesch-Kincaid grade of
 each question with its options (each option read as one sentence) is at most
-8, each question has at most 25 words and each option at most 12. Instrument
+8, each question has at most 25 words and each option at most 12. Each
+part's heads-up (the line before the suicide questions, the trauma question
+and the About-you block) is grade 8 or below too, at most 30 words. Instrument
 items (PHQ-9, GAD-7, ASQ, ...) are verbatim and not checked here.
 
 The questions are read from the engine itself, through the command-line tool:
@@ -37,9 +40,8 @@ MAX_QUESTION_WORDS = 25
 MAX_OPTION_WORDS = 12
 
 
-def ctx_items():
-    """Every ctx.* item the engine can ask, by id."""
-    items = {}
+def questionnaires():
+    """The questionnaire JSON of the "all" and "default" deployments."""
     for modules in ("all", "default"):
         out = subprocess.run(
             [BIN, "questions", "--modules", modules],
@@ -47,10 +49,27 @@ def ctx_items():
             capture_output=True,
             text=True,
         ).stdout
-        for item in json.loads(out)["items"]:
+        yield json.loads(out)
+
+
+def ctx_items():
+    """Every ctx.* item the engine can ask, by id."""
+    items = {}
+    for q in questionnaires():
+        for item in q["items"]:
             if item["id"].startswith("ctx."):
                 items[item["id"]] = item
     return items
+
+
+def heads_ups():
+    """Every part's heads-up, by part id."""
+    return {
+        part["id"]: part["heads_up"]
+        for q in questionnaires()
+        for part in q["parts"]
+        if part["heads_up"]
+    }
 
 
 def words(text):
@@ -104,6 +123,15 @@ class CtxReadability(unittest.TestCase):
                     n = len(words(label))
                     self.assertLessEqual(n, MAX_OPTION_WORDS, f"{id}: {n} words: {label}")
 
+    def test_heads_ups(self):
+        ups = heads_ups()
+        # Before the suicide questions, the trauma question and About you.
+        self.assertEqual(sorted(ups), ["about_you", "experiences", "suicide"])
+        for id, text in ups.items():
+            with self.subTest(part=id):
+                self.assertLessEqual(grade(text), MAX_GRADE, f"{id}: {text}")
+                self.assertLessEqual(len(words(text)), 30, f"{id}: {text}")
+
     def test_the_check_can_fail(self):
         # A sentence written like the old draft is above grade 8, so the
         # grade check is not vacuous.
@@ -117,6 +145,8 @@ class CtxReadability(unittest.TestCase):
 
 def report():
     """Prints each ctx item's grade and word counts (python3 test_ctx.py --report)."""
+    for id, text in heads_ups().items():
+        print(f"heads-up {id:12} grade {grade(text):5.1f}  {len(words(text)):3} words")
     for id, item in ctx_items().items():
         longest = max((len(words(o)) for o in options(item)), default=0)
         print(f"{id:18} grade {grade(screen_text(item)):5.1f}  question {len(words(item['text'])):3} words  longest option {longest:3} words")
