@@ -87,9 +87,8 @@ fn flow_answer_set() -> impl Strategy<Value = (Answers, ModuleSet)> {
         per_item,
         module_set(),
         prop_oneof![3 => Just(usize::MAX), 1 => 0usize..60],
-        any::<u16>(),
     )
-        .prop_map(|(wanted, modules, stop, _)| (along_flow(&wanted, &modules, stop), modules))
+        .prop_map(|(wanted, modules, stop)| (along_flow(&wanted, &modules, stop), modules))
 }
 
 fn round_trip(a: &Answers, modules: &ModuleSet, date: Date) -> Result<String, String> {
