@@ -349,6 +349,12 @@ php_admin_value error_log "${dir}/php-error.log"
   return child;
 }
 
+/**
+ * Apache's access log, without its own "dummy connections": the prefork MPM
+ * wakes idle children with `OPTIONS *` requests to itself. A browser cannot
+ * send that request (no URL has the target `*`), so nothing a page asks for is
+ * left out.
+ */
 function parseAccessLog(text) {
   return text
     .split('\n')
@@ -356,7 +362,8 @@ function parseAccessLog(text) {
     .map((line) => {
       const [method, p, status, ...cookie] = line.split(' ');
       return { method, path: p, status: Number(status), cookie: cookie.join(' ') === '-' ? '' : cookie.join(' ') };
-    });
+    })
+    .filter((r) => !(r.method === 'OPTIONS' && r.path === '*'));
 }
 
 /**
