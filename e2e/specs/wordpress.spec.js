@@ -23,7 +23,10 @@
 //      sees it), written as the Author, works too; the Author's raw snippet is
 //      stripped of its scripts (why the block exists);
 //   6. a configuration with a mistake keeps the clinic's phone and the crisis
-//      numbers on screen.
+//      numbers on screen;
+// and, as the Administrator again:
+//   7. Plugins → Deactivate → Delete: uninstall.php removes the option, and the
+//      plugin's folder is gone.
 // Written through PHP (no UI for them): the site's install (wp_install), the
 // Author's account, and the Classic-editor posts (wp_insert_post as the Author,
 // with WordPress's filters for that role).
@@ -352,4 +355,24 @@ test('a configuration with a mistake keeps the clinic\'s phone and the crisis nu
   const log = await wp.debugLog();
   expect(log.split('\n').filter((l) => /plugins\/carestep/.test(l)), 'PHP notices from the plugin').toEqual([]);
   figure('invalid configuration: the placeholder with (541) 555-0142 and 988 stays visible; no PHP notice from the plugin');
+});
+
+test('the Administrator deactivates and deletes the plugin: uninstall.php removes its option, and its files are gone', async ({ page }) => {
+  expect(await savedConfig(), 'a configuration is saved before').not.toBeNull();
+  await logIn(page, ACCOUNTS.admin);
+  await page.goto(`${wp.url}/wp-admin/plugins.php`);
+  const row = page.locator('tr[data-slug="carestep"]');
+  await row.getByRole('link', { name: /^Deactivate/ }).click();
+  await expect(page.getByText('Plugin deactivated.')).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept()); // "Are you sure you want to delete CareStep…?"
+  await page.locator('tr[data-slug="carestep"]').getByRole('link', { name: /^Delete/ }).click();
+  await expect(page.getByText('CareStep was successfully deleted.')).toBeVisible({ timeout: 20_000 });
+  const after = parseJson(
+    await wp.php(`echo wp_json_encode( array(
+      'option' => get_option( 'carestep_config', 'absent' ),
+      'folder' => file_exists( WP_PLUGIN_DIR . '/carestep' ),
+    ) );`),
+  );
+  expect(after).toEqual({ option: 'absent', folder: false });
+  figure('deleted through Plugins: option carestep_config removed by uninstall.php, wp-content/plugins/carestep/ gone');
 });
