@@ -253,8 +253,13 @@ impl Phone {
             digits.push(char::from(b));
         }
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) {
+            let unit = if digits.len() == 1 {
+                " digit"
+            } else {
+                " digits"
+            };
             return Err(format!(
-                "{} is not a phone number: it has {} digits (3 to 15 needed)",
+                "{} is not a phone number: it has {}{unit} (3 to 15 needed)",
                 quote(display),
                 digits.len()
             ));
@@ -434,6 +439,10 @@ mod tests {
             (
                 "12",
                 "\"12\" is not a phone number: it has 2 digits (3 to 15 needed)",
+            ),
+            (
+                "7",
+                "\"7\" is not a phone number: it has 1 digit (3 to 15 needed)",
             ),
             (
                 "1234567890123456",

@@ -4,11 +4,11 @@
 use crate::form::{form, Edit, Fields};
 use crate::hosting::{self, Finding, Status};
 use crate::model::{field_id, Model, Placement, MAX_LINES, PROGRAM_LEVELS};
-use crate::output::{csp_lines, snippet, Mode, Release, VERSION};
+use crate::output::{self, csp_lines, snippet, Mode, Release, VERSION};
 use crate::preview::{self, FromFrame, Scene};
 use carestep_config::{ClinicConfig, ConfigError};
 use carestep_ui::dom::{focus_id, save_text_file};
-use carestep_ui::error_summary::error_summary;
+use carestep_ui::error_summary::error_summary_quiet;
 use carestep_ui::parts::{actions, p, secondary_button};
 use gloo::file::callbacks::FileReader;
 use std::cell::RefCell;
@@ -312,7 +312,7 @@ pub fn App() -> Html {
         on_edit: &on_edit,
     };
     let summary = (!entries.is_empty())
-        .then(|| error_summary("There is a problem with the configuration", entries));
+        .then(|| error_summary_quiet("There is a problem with the configuration", entries));
 
     html! {
         <div class="cs-screen setup" ref={host}>
@@ -327,7 +327,7 @@ pub fn App() -> Html {
                 <form class="setup-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     { form(&fields, page.lines_shown) }
                 </form>
-                { preview_panel(&page, &dispatch, frame_ref, *preview_ms, *frame_failed) }
+                { preview_panel(&page, &dispatch, frame_ref, *preview_ms, *frame_failed, *frame_ready) }
             </div>
             { output_section(&page, &verdict, &release, &dispatch) }
             { hosting_section(&page, &dispatch) }
@@ -407,6 +407,7 @@ fn preview_panel(
     frame_ref: NodeRef,
     ms: Option<(f64, u32)>,
     failed: bool,
+    ready: bool,
 ) -> Html {
     let buttons = Scene::all().into_iter().map(|scene| {
         let onclick = dispatch.reform(move |_: MouseEvent| Msg::Scene(scene));
@@ -420,7 +421,8 @@ fn preview_panel(
     let seq = ms.map(|(_, seq)| seq.to_string());
     let ms = ms.map(|(ms, _)| format!("{ms:.1}"));
     html! {
-        <section class="setup-preview" aria-labelledby="s-preview" data-preview-ms={ms} data-preview-seq={seq}>
+        <section class="setup-preview" aria-labelledby="s-preview" data-preview-ms={ms} data-preview-seq={seq}
+            data-preview-ready={ready.then_some("true")}>
             <h2 id="s-preview">{ "Preview" }</h2>
             { p("Show the screen you want to check. Results use made-up example answers for each level.") }
             <div class="setup-scenes" role="group" aria-label="Show in the preview">{ for buttons }</div>
@@ -498,6 +500,7 @@ fn output_section(
     };
     let config = verdict.config.as_ref();
     let problems = !verdict.errors.is_empty();
+    let base_problem = output::base_problem(&page.base_url);
     html! {
         <section class="setup-section" aria-labelledby="s-output">
             <h2 id="s-output">{ "Put it on your site" }</h2>
@@ -505,10 +508,15 @@ fn output_section(
                 <p class="setup-warning">{ "Fix the problems listed at the top first: until then, visitors would see \
                     “The self-check isn't available right now” with your crisis numbers instead of the questions." }</p>
             }
-            <div class="field">
+            <div class={if base_problem.is_some() { "field field-invalid" } else { "field" }}>
                 <label for="f-base">{ "Where this folder is on your site" }</label>
                 <p class="hint" id="f-base-hint">{ "The address of the folder that holds setup.html, e.g. https://clinic.example/carestep-" }{ VERSION }{ "/." }</p>
-                <input id="f-base" type="url" value={page.base_url.clone()} oninput={on_base} aria-describedby="f-base-hint" spellcheck="false" />
+                if let Some(problem) = base_problem {
+                    <p class="field-error" id="f-base-error"><span>{ "Error: " }{ problem }</span></p>
+                }
+                <input id="f-base" type="url" value={page.base_url.clone()} oninput={on_base} spellcheck="false"
+                    aria-describedby={if base_problem.is_some() { "f-base-hint f-base-error" } else { "f-base-hint" }}
+                    aria-invalid={if base_problem.is_some() { "true" } else { "false" }} />
             </div>
             { copy_block("out-config", "Your configuration", "Keep this file: open it here next time to change something.",
                 verdict.config_text.clone(), dispatch, secondary_button("Download carestep-config.json", download)) }
@@ -538,9 +546,9 @@ fn hosting_section(page: &Page, dispatch: &Callback<Msg>) -> Html {
     };
     let results = match &page.hosting {
         Hosting::NotRun => Html::default(),
-        Hosting::Running => html! { <p role="status">{ "Checking…" }</p> },
+        Hosting::Running => html! { <p>{ "Checking…" }</p> },
         Hosting::Done(findings) => html! {
-            <ul class="setup-findings" role="status" aria-label="Hosting check">
+            <ul class="setup-findings" aria-label="Hosting check">
                 { for findings.iter().map(finding) }
             </ul>
         },
@@ -551,7 +559,9 @@ fn hosting_section(page: &Page, dispatch: &Callback<Msg>) -> Html {
             { p("Asks your server for this folder's own files and reads the headers the self-check needs. \
                  Nothing else is requested, and nothing is sent anywhere else.") }
             { actions(secondary_button("Check my hosting", run)) }
-            { results }
+            // A status region that is on the page before the results arrive, so screen
+            // readers announce them.
+            <div role="status" class="setup-hosting-results">{ results }</div>
         </section>
     }
 }

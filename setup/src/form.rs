@@ -112,7 +112,8 @@ impl Fields<'_> {
                     </p>
                 }
                 <input type="checkbox" id={id.clone()} name={id.clone()} {checked} {onchange}
-                    aria-describedby={errors.map(|_| error_id)} />
+                    aria-describedby={errors.map(|_| error_id)}
+                    aria-invalid={if errors.is_some() { "true" } else { "false" }} />
                 <label for={id}>{ label }</label>
             </div>
         }

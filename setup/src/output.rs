@@ -77,6 +77,22 @@ pub fn normalise_base(base: &str) -> String {
     }
 }
 
+/// What is wrong with the base URL the admin typed, if anything: the snippets need the
+/// folder's full address, and an `http:` loader is blocked on an `https:` page.
+pub fn base_problem(base: &str) -> Option<&'static str> {
+    let base = base.trim();
+    let local = |rest: &str| {
+        let host = rest.split(['/', ':']).next().unwrap_or_default();
+        matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+    };
+    match (base.strip_prefix("https://"), base.strip_prefix("http://")) {
+        (Some(rest), _) if !rest.is_empty() && !rest.starts_with('/') => None,
+        (_, Some(rest)) if local(rest) => None,
+        (_, Some(_)) => Some("Use the https:// address: browsers block an http:// script on an https:// page."),
+        _ => Some("Give the folder's full address, starting with https://, e.g. https://clinic.example/carestep-0.1.0/."),
+    }
+}
+
 /// The origin (`https://clinic.example`) of a base URL, for the CSP lines.
 pub fn origin(base: &str) -> String {
     let Some((scheme, rest)) = base.split_once("://") else {
@@ -249,6 +265,19 @@ mod tests {
         let text = r#"{"clinic": {"name": "</script><script>alert(1)</script>"}}"#;
         let snippet = snippet(Mode::Inline, text, None, "https://c.example/x/", "sha384-y");
         assert_eq!(snippet.matches("</script>").count(), 2, "{snippet}");
+    }
+
+    #[test]
+    fn the_base_url_must_be_a_full_https_address() {
+        assert_eq!(base_problem("https://c.example/carestep-1.0.0/"), None);
+        assert_eq!(base_problem("http://127.0.0.1:8080/"), None);
+        assert!(base_problem("www.c.example/carestep-1.0.0")
+            .unwrap()
+            .contains("full address"));
+        assert!(base_problem("http://c.example/x/")
+            .unwrap()
+            .contains("https://"));
+        assert!(base_problem("https://").is_some());
     }
 
     #[test]

@@ -6,12 +6,28 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
-/// The summary titled `title`, one link per `(message, DOM id of the field)`. The fields
-/// are looked up inside the nearest `.cs-screen` around the summary, so the links work
-/// inside a Shadow DOM root too.
+/// The summary titled `title`, one link per `(message, DOM id of the field)`, announced
+/// at once (`role="alert"`): for a summary that appears after an action (Continue). The
+/// fields are looked up inside the nearest `.cs-screen` around the summary, so the links
+/// work inside a Shadow DOM root too.
 pub fn error_summary(title: &'static str, entries: Vec<(AttrValue, String)>) -> Html {
+    summary(title, entries, Some("alert"))
+}
+
+/// The same summary without the announcement: for one that follows a form as it is typed
+/// in (announcing every keystroke's change would drown a screen reader). The page moves
+/// focus to it when the admin asks for it (opening a file), and it is read then.
+pub fn error_summary_quiet(title: &'static str, entries: Vec<(AttrValue, String)>) -> Html {
+    summary(title, entries, None)
+}
+
+fn summary(
+    title: &'static str,
+    entries: Vec<(AttrValue, String)>,
+    role: Option<&'static str>,
+) -> Html {
     html! {
-        <div class="cs-error-summary" id="cs-error-summary" role="alert" tabindex="-1"
+        <div class="cs-error-summary" id="cs-error-summary" {role} tabindex="-1"
             aria-labelledby="cs-error-summary-title">
             <h2 id="cs-error-summary-title">{ title }</h2>
             <ul class="cs-list">

@@ -155,6 +155,11 @@ fn test() -> Result {
     let schema = root().join("schema");
     setup::npm_ci(&schema)?;
     run(tool("npm").args(["test"]).current_dir(&schema))?;
+    // The FHIR R4 export, through the official FHIR R4 JSON Schema (fhir/): every
+    // vignette and 200 generated answer sets.
+    let fhir = root().join("fhir");
+    setup::npm_ci(&fhir)?;
+    run(tool("npm").args(["test"]).current_dir(&fhir))?;
     // The benchmark harness's own unit tests (the benchmark itself is `cargo xtask bench`).
     let bench = root().join("bench");
     setup::npm_ci(&bench)?;
