@@ -137,21 +137,21 @@ fn fail(line: String, fix: &'static str, recipe: Option<[&'static str; 3]>) -> F
 fn wasm_type(content_type: &str) -> Finding {
     let essence = content_type.split(';').next().unwrap_or_default().trim();
     if essence.eq_ignore_ascii_case("application/wasm") {
-        ok("The .wasm file is served as application/wasm.".into())
+        ok("The .wasm file is sent with Content-Type: application/wasm.".into())
     } else {
         let shown = if essence.is_empty() {
-            "no type at all"
+            "no Content-Type header at all".to_owned()
         } else {
-            essence
+            ["Content-Type: ", essence].concat()
         };
         fail(
             [
-                "The .wasm file is served as ",
-                shown,
-                ", not application/wasm: browsers refuse to start it.",
+                "The .wasm file is sent with ",
+                &shown,
+                ", not Content-Type: application/wasm: browsers refuse to start it.",
             ]
             .concat(),
-            "Serve .wasm files with the type application/wasm.",
+            "Send .wasm files with the header Content-Type: application/wasm.",
             Some(FIX_WASM),
         )
     }
@@ -286,9 +286,14 @@ mod tests {
     #[test]
     fn wasm_type_and_caching_verdicts() {
         assert_eq!(wasm_type("application/wasm").status, Status::Ok);
-        assert!(wasm_type("application/octet-stream")
-            .line
-            .contains("application/octet-stream"));
+        let wrong = wasm_type("application/octet-stream");
+        assert!(
+            wrong.line.contains(
+                "Content-Type: application/octet-stream, not Content-Type: application/wasm"
+            ),
+            "{}",
+            wrong.line
+        );
         assert_eq!(
             caching(Some("public, max-age=31536000, immutable")).status,
             Status::Ok
