@@ -407,7 +407,11 @@ pub fn assess(answers: &Answers) -> Assessment {
         };
     }
     let scores = score(answers);
-    let e = evaluate(answers, &scores);
+    let e = evaluate(&Ctx {
+        a: answers,
+        s: &scores,
+        record: false,
+    });
     Assessment {
         model_version: MODEL_VERSION,
         level: e.level,
@@ -428,9 +432,13 @@ pub(crate) fn is_out_of_scope(a: &Answers) -> bool {
 /// Whether any crisis rule C1–C6 holds. Used by the flow to interrupt the
 /// questionnaire; it is the same code `evaluate` uses.
 pub(crate) fn any_crisis(a: &Answers) -> bool {
-    crisis_rules(a, &Scores::default())
-        .iter()
-        .any(|(_, c)| c.holds)
+    let s = Scores::default();
+    let cx = Ctx {
+        a,
+        s: &s,
+        record: false,
+    };
+    crisis_rules(&cx).iter().any(|(_, c)| c.holds)
 }
 
 // ---------------------------------------------------------------------------
@@ -571,12 +579,25 @@ struct Cond {
     why: Vec<Part>,
 }
 
+/// What a condition is evaluated on: the answers, their scores, and whether
+/// to record witnesses ([`assess`] needs only the verdicts, [`explain`] both;
+/// the expression is the same).
+struct Ctx<'a> {
+    a: &'a Answers,
+    s: &'a Scores,
+    record: bool,
+}
+
 impl Cond {
-    fn part(p: Part, a: &Answers, s: &Scores) -> Cond {
-        let holds = p.holds(a, s);
+    fn part(p: Part, cx: &Ctx) -> Cond {
+        let holds = p.holds(cx.a, cx.s);
         Cond {
             holds,
-            why: if holds { vec![p] } else { Vec::new() },
+            why: if holds && cx.record {
+                vec![p]
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -617,34 +638,32 @@ fn all<const N: usize>(cs: [&Cond; N]) -> Cond {
     }
 }
 
-fn item(id: ItemId, test: Test, a: &Answers, s: &Scores) -> Cond {
+fn item(id: ItemId, test: Test, cx: &Ctx) -> Cond {
     Cond::part(
         Part {
             subject: Subject::Item(id),
             test,
         },
-        a,
-        s,
+        cx,
     )
 }
 
-fn total(k: ScoreKind, t: u64, a: &Answers, s: &Scores) -> Cond {
+fn total(k: ScoreKind, t: u64, cx: &Ctx) -> Cond {
     Cond::part(
         Part {
             subject: Subject::Score(k),
             test: Test::AtLeast(t),
         },
-        a,
-        s,
+        cx,
     )
 }
 
 /// C1–C6: they read single answers only, so the flow can evaluate them
 /// before any score exists (`s` is then empty and unread).
-fn crisis_rules(a: &Answers, s: &Scores) -> [(RuleId, Cond); 6] {
+fn crisis_rules(cx: &Ctx) -> [(RuleId, Cond); 6] {
     use ItemId as I;
     use Test::Is;
-    let is = |id, t| item(id, Is(t), a, s);
+    let is = |id, t| item(id, Is(t), cx);
     [
         (RuleId::C1, is(I::CtxEmergency, 1)),
         (RuleId::C2, any([&is(I::Cssrs4, 1), &is(I::Cssrs5, 1)])),
@@ -671,12 +690,13 @@ struct Evaluation {
     level: Level,
     flags: Vec<Flag>,
     /// Each rule's witnesses, indexed by `RuleId as usize` (empty unless it
-    /// fired).
+    /// fired); only when witnesses are recorded.
     why: Vec<Vec<Part>>,
 }
 
 /// The derived variables and every rule except G1.
-fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
+fn evaluate(cx: &Ctx) -> Evaluation {
+    let (a, s) = (cx.a, cx.s);
     use ItemId as I;
     use RuleId as R;
     use ScoreKind as K;
@@ -685,17 +705,16 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
     // declined and absent answers fire nothing (§5.1 item 6). PHQ-9/GAD-7
     // with more than one missing item have no total, so rules using them do
     // not fire.
-    let is = |id, t| item(id, Is(t), a, s);
-    let at_least = |id, t| item(id, AtLeast(t), a, s);
-    let ge = |k, t| total(k, t, a, s);
+    let is = |id, t| item(id, Is(t), cx);
+    let at_least = |id, t| item(id, AtLeast(t), cx);
+    let ge = |k, t| total(k, t, cx);
     let positive = |k| {
         Cond::part(
             Part {
                 subject: Subject::Score(k),
                 test: Positive,
             },
-            a,
-            s,
+            cx,
         )
     };
 
@@ -722,16 +741,15 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
     ]);
     // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen
     // item (the ASQ band already counts a declined ASQ item).
+    // (An OR over the listed items, as `any` would give.)
     let declined = |ids: &[ItemId]| {
-        let cs: Vec<Cond> = ids.iter().map(|&id| item(id, Declined, a, s)).collect();
-        Cond {
-            holds: cs.iter().any(|c| c.holds),
-            why: cs.into_iter().flat_map(|c| c.why).collect(),
-        }
+        ids.iter()
+            .map(|&id| item(id, Declined, cx))
+            .fold(Cond::guard(false), |acc, c| any([&acc, &c]))
     };
     let asq_positive = positive(K::Asq);
 
-    let mut conds: Vec<(RuleId, Cond)> = crisis_rules(a, s).into_iter().collect();
+    let mut conds: Vec<(RuleId, Cond)> = crisis_rules(cx).into_iter().collect();
     conds.extend([
         (R::H1, is(I::CtxWithdrawal, 2)),
         (R::H2, is(I::CtxMania, 2)),
@@ -781,11 +799,16 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
         (R::O19, at_least(I::CtxSelfcare, 1)),
     ]);
     let mut rules = 0;
-    let mut why: Vec<Vec<Part>> = vec![Vec::new(); RuleId::COUNT];
+    let mut why: Vec<Vec<Part>> = Vec::new();
+    if cx.record {
+        why.resize(RuleId::COUNT, Vec::new());
+    }
     for (r, c) in conds.iter() {
         if c.holds {
             rules |= r.bit();
-            why[*r as usize] = c.why.clone();
+            if cx.record {
+                why[*r as usize] = c.why.clone();
+            }
         }
     }
 
@@ -812,7 +835,9 @@ fn evaluate(a: &Answers, s: &Scores) -> Evaluation {
     let step_up = e1.holds;
     if step_up {
         rules |= R::E1.bit();
-        why[R::E1 as usize] = e1.why;
+        if cx.record {
+            why[R::E1 as usize] = e1.why;
+        }
     }
     let crisis = rules & crisis_mask() != 0;
     let level = if crisis {
@@ -896,7 +921,11 @@ pub fn explain(answers: &Answers) -> Vec<(RuleId, Witnesses)> {
         return vec![(RuleId::G1, Witnesses::new(RuleId::G1, vec![gate]))];
     }
     let scores = score(answers);
-    let e = evaluate(answers, &scores);
+    let e = evaluate(&Ctx {
+        a: answers,
+        s: &scores,
+        record: true,
+    });
     RuleId::ALL
         .into_iter()
         .filter(|r| e.rules & r.bit() != 0)
