@@ -155,6 +155,19 @@ fn test() -> Result {
     let schema = root().join("schema");
     setup::npm_ci(&schema)?;
     run(tool("npm").args(["test"]).current_dir(&schema))?;
+    // Plain words: the widget's message catalogue and the context questions at grade 8
+    // or below (textstat 0.7.3), and no visitor-facing string says answers were sent.
+    let catalogue = root().join("tests/readability");
+    let context = root().join("engine/tests/readability");
+    let python = setup::python_venv(&[
+        &catalogue.join("requirements.txt"),
+        &context.join("requirements.txt"),
+    ])?;
+    for dir in [&catalogue, &context] {
+        run(Command::new(&python)
+            .args(["-m", "unittest", "discover", "-v", "-s"])
+            .arg(dir))?;
+    }
     // The FHIR R4 export, through the official FHIR R4 JSON Schema (fhir/): every
     // vignette and 200 generated answer sets.
     let fhir = root().join("fhir");

@@ -243,6 +243,35 @@ fn is_root() -> bool {
     output(Command::new("id").arg("-u")).is_some_and(|uid| uid.trim() == "0")
 }
 
+/// A Python virtual environment under target/ with the readability tests' one dependency
+/// (textstat 0.7.3, pinned in the requirements files; later versions fetch NLTK data at
+/// run time, which fails offline). Skipped when the venv already has it. Returns the
+/// venv's python.
+pub fn python_venv(requirements: &[&Path]) -> Result<PathBuf> {
+    let venv = root().join("target/readability-venv");
+    let python = venv.join("bin/python");
+    let has =
+        output(Command::new(&python).args(["-c", "import textstat; print(textstat.__version__)"]))
+            .is_some_and(|v| v.trim() == "0.7.3");
+    if has {
+        return Ok(python);
+    }
+    run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    let mut pip = Command::new(&python);
+    pip.args([
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]);
+    for file in requirements {
+        pip.arg("-r").arg(file);
+    }
+    run(&mut pip)?;
+    Ok(python)
+}
+
 /// `npm ci` in `dir` unless its node_modules is already installed from the same lock file.
 pub fn npm_ci(dir: &Path) -> Result {
     let lock = dir.join("package-lock.json");
