@@ -17,8 +17,9 @@ use carestep_engine::{
 };
 use serde::Serialize;
 
+/// The help text; `{MODEL_VERSION}` is filled in by [`help`].
 const HELP: &str = "\
-carestep — CareStep's clinical engine on the command line (clinical model v0.2)
+carestep — CareStep's clinical engine on the command line (clinical model {MODEL_VERSION})
 
 usage:
   carestep score FILE|-                            score an answer set, print the result (JSON)
@@ -30,6 +31,11 @@ usage:
                                                    the same format score reads)
   carestep handoff show CODE                       the code's date, modules and answers (JSON)
   carestep fhir FILE|- [--date YYYY-MM-DD]         the answer set as a FHIR R4 Bundle (JSON)
+  carestep methodology [--modules all|default|LIST] [--format markdown|json]
+                                                   how CareStep decides: every instrument,
+                                                   band, rule and flag with its source
+                                                   (default: all modules, Markdown; this is
+                                                   docs/methodology.md)
   carestep --help                                  this text
 
 For score, FILE holds {\"answers\": {\"phq9.1\": 2, \"asq.1\": \"declined\", ...}};
@@ -62,12 +68,15 @@ fn main() -> ExitCode {
     };
     let result = match args.first().map(String::as_str) {
         None => Err(usage("missing command")),
-        Some("-h" | "--help" | "help") if args.len() == 1 => Ok(HELP.to_string()),
+        Some("-h" | "--help" | "help") if args.len() == 1 => {
+            Ok(HELP.replace("{MODEL_VERSION}", MODEL_VERSION))
+        }
         Some("score") => score(&args[1..]),
         Some("questions") => questions(&args[1..]),
         Some("check-config") => check_config(&args[1..]),
         Some("handoff") => handoff(&args[1..]),
         Some("fhir") => fhir(&args[1..]),
+        Some("methodology") => methodology(&args[1..]),
         Some(other) => Err(usage(format!("unknown command {other:?}"))),
     };
     match result {
@@ -355,4 +364,41 @@ fn fhir(args: &[String]) -> Result<String, Failure> {
         None => today()?,
     };
     Ok(fhir_export::bundle_json(&answers, date))
+}
+
+/// `methodology [--modules …] [--format markdown|json]`: the page of
+/// `docs/methodology.md` (all modules, Markdown, by default).
+fn methodology(args: &[String]) -> Result<String, Failure> {
+    let mut modules = None;
+    let mut json = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match flag.as_str() {
+            "--modules" if modules.is_none() => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| usage("--modules needs a value"))?;
+                modules = Some(parse_modules(value)?);
+            }
+            "--format" if json.is_none() => {
+                json = Some(match rest.next().map(String::as_str) {
+                    Some("markdown") => false,
+                    Some("json") => true,
+                    Some(other) => {
+                        return Err(usage(format!(
+                            "unknown format {other:?}; use markdown or json"
+                        )))
+                    }
+                    None => return Err(usage("--format needs a value")),
+                });
+            }
+            other => return Err(usage(format!("unexpected argument {other:?}"))),
+        }
+    }
+    let page = carestep_engine::methodology(&modules.unwrap_or_else(ModuleSet::all));
+    Ok(if json.unwrap_or(false) {
+        page.to_json()
+    } else {
+        page.to_markdown()
+    })
 }

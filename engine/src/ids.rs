@@ -226,6 +226,31 @@ impl Module {
         )
     }
 
+    /// Why a module is off in the default deployment, in words; `None`
+    /// for the modules that are on by default.
+    pub fn why_off_by_default(self) -> Option<&'static str> {
+        if self.on_by_default() {
+            None
+        } else if self.is_licensed() {
+            Some("its rights holder's written permission is needed to use it in a commercial widget; a clinic switches it on only by stating in its configuration that it holds that permission")
+        } else {
+            Some("free to use, but optional: it adds questions, and the default questions already cover what it measures")
+        }
+    }
+
+    /// What replaces a module that is off by default, in the default
+    /// deployment; `None` when nothing does.
+    pub fn default_replacement(self) -> Option<&'static str> {
+        match self {
+            Module::SuicideCssrs => Some("the ASQ, with the follow-up question ctx.attempt_3m (rule C6 gives the 3-month suicidal-behaviour rule that C3 gives with the C-SSRS)"),
+            Module::AlcoholFull => Some("AUDIT-C (items 1–3), with the AUDIT_C_ONLY cut-offs"),
+            Module::Dast10 => Some("the single-question drug screen and ctx.withdrawal"),
+            Module::Bipolar => Some("the current-mania question ctx.mania"),
+            Module::Functioning => Some("PHQ-9 item 10 (how difficult the problems have made things)"),
+            _ => None,
+        }
+    }
+
     /// Who grants permission for a licensed module (`None` for modules that
     /// need no permission).
     pub fn rights_holder(self) -> Option<&'static str> {

@@ -44,9 +44,11 @@ pub mod fhir;
 pub mod flow;
 pub mod handoff;
 pub mod ids;
+pub mod methodology;
 pub mod questionnaire;
 pub mod rules;
 pub mod scores;
+pub mod sources;
 
 pub use answers::{Answers, InputError, Response};
 pub use estimate::{estimate, journey_time, Estimate, JourneyTime};
@@ -56,13 +58,14 @@ pub use flow::{
 };
 pub use handoff::{Date, Handoff, HandoffError};
 pub use ids::{ItemId, Module, ModuleSet};
+pub use methodology::{methodology, Methodology};
 pub use questionnaire::{
     instrument, item, questionnaire, AnswerKind, AskedWhen, Choice, Instrument, InstrumentInfo,
     Item,
 };
 pub use rules::{
-    assess, explain, witnesses, Assessment, CrisisReason, Flag, Level, Part, RuleId, RuleInputs,
-    ScoreKind, Subject, Test, Witnesses,
+    assess, conditions, explain, witnesses, Assessment, Basis, Conditions, CrisisReason, Derived,
+    Expr, Flag, Guard, Level, Part, RuleId, RuleInputs, ScoreKind, Subject, Test, Witnesses,
 };
 pub use scores::{
     AsqBand, AuditZone, BandScore, CompletableScore, CssrsBand, Dast10Band, Gad7Band, K6Band,

@@ -770,7 +770,7 @@ static INSTRUMENTS: [InstrumentInfo; 13] = [
         name: "Before you start",
         intro: None,
         attribution: None,
-        citation: "CareStep clinical model v0.2, §3.3 (questions written for CareStep)",
+        citation: "Questions written for CareStep, not a validated instrument; their codes and meanings are in docs/methodology.md.",
     },
     InstrumentInfo {
         id: Instrument::Phq9,
@@ -854,7 +854,7 @@ static INSTRUMENTS: [InstrumentInfo; 13] = [
         name: "About you",
         intro: None,
         attribution: None,
-        citation: "CareStep clinical model v0.2, §3.3 (questions written for CareStep)",
+        citation: "Questions written for CareStep, not a validated instrument; their codes and meanings are in docs/methodology.md.",
     },
 ];
 

@@ -23,6 +23,7 @@ use crate::answers::{Answers, Response};
 use crate::ids::{string_enum, ItemId, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS, CSSRS_ITEMS};
 use crate::questionnaire::Instrument;
 use crate::scores::{score, AsqBand, Scores, ScreenBand};
+use crate::sources::{self, Source};
 use crate::MODEL_VERSION;
 
 string_enum! {
@@ -260,6 +261,88 @@ impl RuleId {
     }
 }
 
+/// What a rule rests on (the methodology page's "Basis"): a published
+/// threshold or guidance, or a design choice of CareStep that awaits
+/// clinical sign-off. Either way `sources` are the publications it was
+/// modelled on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    /// Whether the threshold is CareStep's own choice, not yet signed off by
+    /// a clinician.
+    pub design_choice: bool,
+    /// Why the rule sets its level, in words.
+    pub note: &'static str,
+    /// The publications behind it.
+    pub sources: &'static [Source],
+}
+
+const fn published(note: &'static str, sources: &'static [Source]) -> Basis {
+    Basis {
+        design_choice: false,
+        note,
+        sources,
+    }
+}
+
+const fn design(note: &'static str, sources: &'static [Source]) -> Basis {
+    Basis {
+        design_choice: true,
+        note,
+        sources,
+    }
+}
+
+impl RuleId {
+    /// What the rule rests on (see [`Basis`]).
+    pub fn basis(self) -> Basis {
+        use sources::*;
+        use RuleId::*;
+        match self {
+            G1 => design("CareStep is for adults: the instruments it uses were validated in adults, so a person under 18 gets crisis numbers and youth resources instead of a result.", &[]),
+            C1 => published("A person in danger right now needs emergency help (988 or 911), as with an acute positive ASQ or an imminent-risk C-SSRS answer.", &[NIMH_ASQ, COLUMBIA_TRIAGE]),
+            C2 => published("Columbia's triage guidance treats intent or a plan in the past month as imminent risk: safety precautions until a mental health professional evaluates the person.", &[COLUMBIA_TRIAGE, POSNER_2011]),
+            C3 => published("Columbia's triage guidance treats any suicidal behaviour in the past 3 months as imminent risk.", &[COLUMBIA_TRIAGE]),
+            C4 => published("The ASQ's acute positive (thoughts of suicide right now) calls for an urgent safety evaluation.", &[NIMH_ASQ]),
+            C5 => published("Intent or a plan to harm someone, or recent violence, needs urgent evaluation; Medicare's inpatient criteria name a threat to others needing round-the-clock observation.", &[CMS_INPATIENT_LCD, APA_2003]),
+            C6 => published("The same 3-month suicidal-behaviour rule as C3, for deployments that ask the ASQ (with its follow-up question on when) instead of the C-SSRS.", &[COLUMBIA_TRIAGE]),
+            H1 => published("A past withdrawal with a seizure, delirium or hallucinations is the strongest predictor of complicated withdrawal, which is managed in a medically supervised, 24-hour setting.", &[ASAM_2020]),
+            H2 => published("Manic symptoms that cause serious problems match Medicare's inpatient criterion of acute disordered behaviour that prevents functioning at a less intensive level.", &[CMS_INPATIENT_LCD, APA_2003]),
+            H3 => published("Psychotic symptoms that make it hard to tell what is real or to function match Medicare's inpatient criteria (acute disordered behaviour; 24-hour diagnostic evaluation).", &[CMS_INPATIENT_LCD, APA_2003]),
+            H4 => published("Medicare's inpatient criteria include being unable to keep up nutrition or self-care when no reliable support can provide it.", &[CMS_INPATIENT_LCD]),
+            P1 => published("Severe symptoms with severe impairment match Medicare's partial-hospitalization criteria (a disorder that severely interferes with several areas of daily life); a WSAS above 20 goes with moderately severe or worse illness.", &[CMS_PHP, MUNDT_2002, LOCUS]),
+            P2 => published("After a discharge, partial hospitalization can replace continued inpatient care; the weeks after discharge carry a much higher suicide risk.", &[CMS_PHP, CHUNG_2017, CHUNG_2019]),
+            P3 => design("A person who cannot look after their basic needs alone but has someone to help is suggested a structured day programme (with no one to help, H4 applies).", &[]),
+            I1 => published("Severe symptoms with significant impairment match Medicare's intensive outpatient benefit (at least 9 hours a week) for an acute illness; a PHQ-9 of 15–19 calls for active treatment.", &[CMS_IOP_2024, KROENKE_SPITZER_2002, MUNDT_2002, LOCUS]),
+            I2 => design("Moderate symptoms with severe impairment: the same anchors as I1, with the balance between symptoms and impairment chosen by CareStep.", &[CMS_IOP_2024, MUNDT_2002]),
+            I3 => published("Moderate symptoms while treatment of 6 weeks or more is not helping: payers step up when a less intensive level has not worked, and poor response calls for escalation.", &[KROENKE_SPITZER_2002]),
+            I4 => published("Intensive outpatient care serves as a step down from, or a diversion from, acute care after an emergency or crisis visit or a discharge.", &[CT_BHP, CMS_IOP_2024]),
+            I5 => published("The period after a psychiatric discharge carries a much higher suicide risk, so care stays at least intensive outpatient.", &[CHUNG_2017, CHUNG_2019]),
+            I6 => design("Thinking about how to act on suicidal thoughts is the C-SSRS moderate tier; CareStep raises it to intensive outpatient care.", &[COLUMBIA_TRIAGE]),
+            I7 => design("Alcohol or drug scores in the highest zone call for specialist assessment and treatment (WHO AUDIT zone IV; DAST-10 6 or more); the AUDIT-C-only cut-off of 10 is CareStep's.", &[BABOR_2001, SKINNER_1982]),
+            O1 => published("A PHQ-9 of 10 or more is moderate depression, where a treatment plan is advised.", &[KROENKE_2001, KROENKE_SPITZER_2002]),
+            O2 => published("A GAD-7 of 10 or more is the published cut-point for further evaluation.", &[SPITZER_2006]),
+            O3 => design("A PC-PTSD-5 of 3 is the most sensitive published cut-off (4 balances errors best); CareStep chose 3, favouring sensitivity on a clinic's website.", &[PRINS_2016, BOVIN_2021]),
+            O4 => published("A positive MDQ calls for a diagnostic evaluation for bipolar disorder.", &[HIRSCHFELD_2000]),
+            O5 => design("An AUDIT of 16 or more (WHO zone III) calls for brief counselling and monitoring; the AUDIT-C-only cut-off of 8 is CareStep's, based on 8 and above being called high risk in VA guidance.", &[BABOR_2001, VA_AUDITC]),
+            O6 => published("A DAST-10 of 3 or more is the moderate level, where further investigation is advised.", &[SKINNER_1982]),
+            O7 => published("A K6 of 13 or more is serious psychological distress.", &[KESSLER_2003]),
+            O8 => published("A WSAS of 10 or more goes with significant functional impairment.", &[MUNDT_2002]),
+            O9 => published("Any thoughts of being better off dead or of self-harm (PHQ-9 item 9) raise the risk of a later suicide attempt and need a clinician's follow-up.", &[SIMON_2013]),
+            O10 => published("Columbia's guidance: answers below the high-risk ones need referral to outpatient care and crisis lines.", &[COLUMBIA_TRIAGE]),
+            O11 => published("Suicidal behaviour at any time, not in the past 3 months, is not imminent risk but needs follow-up.", &[COLUMBIA_TRIAGE]),
+            O12 => published("A positive ASQ, or a declined suicide question (a refusal counts as a positive screen), calls for a brief suicide safety assessment.", &[NIMH_ASQ]),
+            O13 => design("Any psychotic symptoms need a psychiatric evaluation.", &[]),
+            O14 => design("Current signs of mania or hypomania need a prompt psychiatric evaluation.", &[]),
+            O15 => published("Withdrawal symptoms need a medical evaluation.", &[ASAM_2020]),
+            O16 => design("Any thoughts of seriously hurting someone need a same-day evaluation.", &[]),
+            O17 => published("An emergency or crisis visit, or a discharge, in the past 30 days needs follow-up care.", &[CT_BHP]),
+            O18 => published("Treatment that is not helping after 6 weeks or more needs a clinician's review.", &[KROENKE_SPITZER_2002]),
+            O19 => published("Struggling to look after basic needs is a reason to see a clinician (Medicare's inpatient criteria name failing self-care at the severe end).", &[CMS_INPATIENT_LCD]),
+            E1 => design("Intensive outpatient and partial-hospitalization programmes assume a safe home and support outside programme hours; without them, the level steps up one (IOP to PHP, PHP to inpatient). Level-of-care systems rate the recovery environment for the same reason.", &[LOCUS]),
+        }
+    }
+}
+
 string_enum! {
     /// One entry of the Part 5 `scores` object, i.e. one field of [`Scores`],
     /// in the same order; [`ScoreKind::as_str`] is its JSON key.
@@ -339,6 +422,46 @@ string_enum! {
     }
 }
 
+impl Flag {
+    /// What the flag tells the person or the clinician (it never changes
+    /// the level).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Flag::AddictionSpecialistAssessment => "suggest an assessment by an addiction specialist",
+            Flag::AttendanceBarrier => "the person may not manage an intensive programme's hours: discuss evening or video sessions and other options; the suggested level stays the same",
+            Flag::BipolarScreenPositive => "the bipolar screen is positive: a prescriber should evaluate before antidepressant treatment",
+            Flag::BriefAlcoholAdvice => "give brief advice about drinking",
+            Flag::HomeSafetyResources => "show home-safety resources, including a domestic-violence hotline",
+            Flag::MedicalWithdrawalAdvice => "advise not to stop alcohol, sedatives or opioids suddenly without medical advice",
+            Flag::OutOfScopeMinor => "the person is under 18: youth resources instead of a result",
+            Flag::PsychiatricEvaluation => "suggest a psychiatric evaluation",
+            Flag::PtsdScreenPositive => "the trauma screen is positive: a trauma-informed assessment",
+            Flag::SameDayClinicianContact => "a clinician should contact the person the same day",
+            Flag::Show988 => "show the 988 Suicide & Crisis Lifeline (always set)",
+            Flag::SuicideScreenRequired => "a suicide screen must be completed before the result (PHQ-9 item 9 was not 'not at all')",
+        }
+    }
+
+    /// When the flag is set, in words (the code is in `evaluate`, and for
+    /// `out_of_scope_minor` and `show_988`, in [`assess`]).
+    pub fn when(self) -> &'static str {
+        match self {
+            Flag::AddictionSpecialistAssessment => "SUBSTANCE_SEVERE",
+            Flag::AttendanceBarrier => "ctx.attend is 1 or more and the final level (after E1) is IOP or PHP",
+            Flag::BipolarScreenPositive => "the MDQ screen is positive",
+            Flag::BriefAlcoholAdvice => "the AUDIT total is 8–15, or the AUDIT-C band is positive and there is no AUDIT total of 16 or more",
+            Flag::HomeSafetyResources => "ctx.home_safe is 1 or more",
+            Flag::MedicalWithdrawalAdvice => "ctx.withdrawal is 1 or more",
+            Flag::OutOfScopeMinor => "G1 fires",
+            Flag::PsychiatricEvaluation => "any of O4, O13, O14, H2, H3 fires",
+            Flag::PtsdScreenPositive => "the PC-PTSD-5 total is 3 or more",
+            Flag::SameDayClinicianContact => "any crisis rule (C1–C6), or any of I6, O9, O10, O11, O12, O16 fires",
+            Flag::Show988 => "always",
+            Flag::SuicideScreenRequired => "phq9.9 is 1 or more",
+        }
+    }
+}
+
 impl CrisisReason {
     /// The crisis rules this reason stands for.
     pub fn rules(self) -> &'static [RuleId] {
@@ -395,6 +518,39 @@ impl Assessment {
     }
 }
 
+impl Level {
+    /// The level in words, for the methodology page.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Level::SelfCare => "self-care and monitoring, with a rescreen later",
+            Level::Outpatient => "standard outpatient care (a therapist, counsellor or prescriber, usually under 9 hours a week)",
+            Level::Iop => "an intensive outpatient programme (IOP: about 9–19 hours a week)",
+            Level::Php => "partial hospitalization (PHP: a day programme of 20 hours a week or more)",
+            Level::Inpatient => "inpatient or other 24-hour care (including crisis residential care and medically managed withdrawal)",
+            Level::CrisisNow => "crisis: call or text 988 or call 911, or go to the nearest emergency department now",
+            Level::OutOfScope => "not a level of care: the person is under 18, and is shown crisis numbers and youth resources",
+        }
+    }
+}
+
+/// How [`assess`] reaches the final level, step by step, in words (the
+/// methodology page's "Final level"); the code is `assess` and `evaluate`.
+pub const FINAL_LEVEL_STEPS: &[&str] = &[
+    "If ctx.adult is 1 (under 18), G1 fires and the result is out_of_scope: no scores, no other rule, and the flags out_of_scope_minor and show_988.",
+    "Otherwise every other rule is evaluated, and every rule whose condition holds is listed, crisis or not, in the order G1, C1–C6, H1–H4, P1–P3, I1–I7, O1–O19, E1.",
+    "The clinical level is the highest level set by a fired H, P, I or O rule (H: inpatient, P: PHP, I: IOP, O: outpatient); self_care when none fired.",
+    "E1: when the clinical level is IOP or PHP and home is not safe or there is no one to help (ctx.home_safe is 2 or ctx.support is 2), the level steps up one: IOP to PHP, PHP to inpatient. E1 is listed whenever this holds, even under a crisis.",
+    "If any crisis rule C1–C6 fired, the final level is crisis_now, whatever else fired.",
+    "Flags are worked out last, from the answers, the scores, the rules fired and the final level; they never change the level.",
+];
+
+/// The monotonicity guarantee in words, and what the tests check.
+pub const MONOTONICITY: &[&str] = &[
+    "Worse answers never lower the suggested level. Every answer that measures severity has codes ordered from least to most severe (DAST-10 item 3 is reversed: not always being able to stop is worse); ctx.adult, ctx.sex and ctx.attend are not severity answers, and ctx.attend changes a flag only.",
+    "Why it holds: each rule's condition is ANDs and ORs of tests of the form \"score or answer is at least a cut-off\" (or \"is exactly the highest code\", or \"the screen is positive\"), and every total is a sum that cannot fall when an answer gets worse. So a worse answer can only add fired rules; the highest level set can only rise; E1's step-up (IOP to PHP, PHP to inpatient) never gives less than the level it starts from; and a crisis only raises the level.",
+    "What the tests check (engine/tests/properties.rs, 2,000 random answer sets a run): making any single severity answer worse never lowers the level and never removes a fired rule other than E1 (a higher floor can replace the step-up); any crisis rule gives crisis_now, lists the rule, sets same_day_clinician_contact and interrupts the questionnaire in every deployment; every answer set gets a well-formed result. engine/tests/exhaustive.rs and the case vignettes in engine/tests/vignettes/ check the rules and bands further.",
+];
+
 /// Scores the answers and applies the rules (§3.7).
 pub fn assess(answers: &Answers) -> Assessment {
     if is_out_of_scope(answers) {
@@ -411,6 +567,7 @@ pub fn assess(answers: &Answers) -> Assessment {
         a: answers,
         s: &scores,
         record: false,
+        describe: false,
     });
     Assessment {
         model_version: MODEL_VERSION,
@@ -437,6 +594,7 @@ pub(crate) fn any_crisis(a: &Answers) -> bool {
         a,
         s: &s,
         record: false,
+        describe: false,
     };
     crisis_rules(&cx).iter().any(|(_, c)| c.holds)
 }
@@ -447,7 +605,8 @@ pub(crate) fn any_crisis(a: &Answers) -> bool {
 
 /// What a [`Part`] of a rule's condition tests: a score (its total or band)
 /// or a single answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// The Part 5 score of this kind.
     Score(ScoreKind),
@@ -456,7 +615,8 @@ pub enum Subject {
 }
 
 /// The test a [`Part`] applies to its subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Test {
     /// The score's total, or the answer's value, is at least this.
     AtLeast(u64),
@@ -473,7 +633,8 @@ pub enum Test {
 /// ≥ 15" or "ctx.support ≥ 1". Every rule's condition is written, once, as
 /// ANDs and ORs of parts (in `evaluate` and `crisis_rules`); the same
 /// expression gives both whether the rule fires and its [`Witnesses`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub struct Part {
     pub subject: Subject,
     pub test: Test,
@@ -500,6 +661,110 @@ impl Part {
             _ => false,
         }
     }
+}
+
+/// A rule's condition as data: the same ANDs and ORs of [`Part`]s that
+/// `evaluate` computes the verdict from, kept when it runs in describe mode
+/// ([`conditions`]). The methodology page words each rule from it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Expr {
+    /// One elementary test.
+    Part(Part),
+    /// All of these hold.
+    All(Vec<Expr>),
+    /// At least one of these holds.
+    Any(Vec<Expr>),
+    /// A derived variable (its definition: [`conditions`]).
+    Var(Derived),
+    /// A condition that decides but is not evidence about the person.
+    Guard(Guard),
+}
+
+string_enum! {
+    /// The derived variables of the model: named ORs of parts that several
+    /// rules share.
+    pub enum Derived {
+        SymSev => "SYM_SEV",
+        SymMod => "SYM_MOD",
+        FuncSev => "FUNC_SEV",
+        FuncSig => "FUNC_SIG",
+        SubstanceSevere => "SUBSTANCE_SEVERE",
+    }
+}
+
+impl Derived {
+    /// What the variable stands for, in words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Derived::SymSev => "severe symptoms: a depression or anxiety score in the moderately severe or severe range, or serious psychological distress",
+            Derived::SymMod => "at least moderate symptoms on any screen: depression, anxiety, trauma, distress, alcohol or drugs",
+            Derived::FuncSev => "severe difficulty functioning in daily life",
+            Derived::FuncSig => "significant difficulty functioning in daily life",
+            Derived::SubstanceSevere => "alcohol or drug use in the range where a specialist assessment is advised",
+        }
+    }
+}
+
+string_enum! {
+    /// A condition in a rule that is not a [`Part`]: it reads which
+    /// questions were asked, or the clinical level, not how severe an
+    /// answer is.
+    pub enum Guard {
+        AuditCOnly => "AUDIT_C_ONLY",
+        ClinicalLevelIopOrPhp => "CLINICAL_LEVEL_IOP_OR_PHP",
+    }
+}
+
+impl Guard {
+    /// The condition, in words.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            // `audit_c_only` below.
+            Guard::AuditCOnly => "only the 3 AUDIT-C questions were answered: at least one of audit.1–audit.3 has an answer and none of audit.4–audit.10 does (a declined question has no answer). When the full AUDIT was answered, its total is used instead",
+            // `evaluate`: the clinical level before E1.
+            Guard::ClinicalLevelIopOrPhp => "the clinical level (the highest level set by the H, P, I and O rules) is IOP or PHP",
+        }
+    }
+}
+
+/// Every rule's condition, as the engine evaluates it, in `RuleId::ALL`
+/// order, and the derived variables' definitions. Computed by running the
+/// rules' own code in describe mode (no answers), so a rule cannot be
+/// evaluated from one condition and described from another. G1's
+/// condition is the gate of [`assess`] (`ctx.adult` = 1), as [`explain`]
+/// reports it.
+pub fn conditions() -> Conditions {
+    let a = Answers::new();
+    let s = Scores::default();
+    let e = evaluate(&Ctx {
+        a: &a,
+        s: &s,
+        record: false,
+        describe: true,
+    });
+    let gate = Expr::Part(Part {
+        subject: Subject::Item(ItemId::CtxAdult),
+        test: Test::Is(1),
+    });
+    let mut rules = vec![(RuleId::G1, gate)];
+    rules.extend(e.exprs);
+    rules.sort_by_key(|(r, _)| *r);
+    Conditions {
+        rules,
+        derived: e.defs,
+    }
+}
+
+/// Every rule's condition and the derived variables' definitions
+/// ([`conditions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conditions {
+    /// Each rule with its condition, in `RuleId::ALL` order.
+    pub rules: Vec<(RuleId, Expr)>,
+    /// Each derived variable with its definition, in the order `evaluate`
+    /// defines them.
+    pub derived: Vec<(Derived, Expr)>,
 }
 
 /// The total a rule compares with a threshold; `None` when the instrument
@@ -577,6 +842,8 @@ impl Witnesses {
 struct Cond {
     holds: bool,
     why: Vec<Part>,
+    /// The condition itself, kept only when describing (`Ctx::describe`).
+    expr: Option<Expr>,
 }
 
 /// What a condition is evaluated on: the answers, their scores, and whether
@@ -586,6 +853,8 @@ struct Ctx<'a> {
     a: &'a Answers,
     s: &'a Scores,
     record: bool,
+    /// Keep each condition as an [`Expr`] ([`conditions`]).
+    describe: bool,
 }
 
 impl Cond {
@@ -598,15 +867,32 @@ impl Cond {
             } else {
                 Vec::new()
             },
+            expr: cx.describe.then_some(Expr::Part(p)),
         }
     }
 
     /// A condition that is not evidence (AUDIT_C_ONLY; the clinical level's
     /// range for E1): it decides, but adds no witness.
-    fn guard(holds: bool) -> Cond {
+    fn guard(holds: bool, g: Guard, cx: &Ctx) -> Cond {
         Cond {
             holds,
             why: Vec::new(),
+            expr: cx.describe.then_some(Expr::Guard(g)),
+        }
+    }
+
+    /// A derived variable: the same verdict and witnesses, described by
+    /// its name (its definition is recorded once, in `defs`).
+    fn named(self, d: Derived, defs: &mut Vec<(Derived, Expr)>) -> Cond {
+        match self.expr {
+            Some(e) => {
+                defs.push((d, e));
+                Cond {
+                    expr: Some(Expr::Var(d)),
+                    ..self
+                }
+            }
+            None => self,
         }
     }
 }
@@ -622,7 +908,23 @@ fn any<const N: usize>(cs: [&Cond; N]) -> Cond {
             .filter(|c| c.holds)
             .flat_map(|c| c.why.iter().copied())
             .collect(),
+        expr: exprs(&cs).map(|v| {
+            // A chain of ORs reads as one list.
+            Expr::Any(
+                v.into_iter()
+                    .flat_map(|e| match e {
+                        Expr::Any(x) => x,
+                        e => vec![e],
+                    })
+                    .collect(),
+            )
+        }),
     }
+}
+
+/// The operands' expressions, when describing.
+fn exprs(cs: &[&Cond]) -> Option<Vec<Expr>> {
+    cs.iter().map(|c| c.expr.clone()).collect()
 }
 
 /// AND: holds when all hold; its witnesses are every conjunct's.
@@ -635,6 +937,7 @@ fn all<const N: usize>(cs: [&Cond; N]) -> Cond {
         } else {
             Vec::new()
         },
+        expr: exprs(&cs).map(Expr::All),
     }
 }
 
@@ -692,6 +995,10 @@ struct Evaluation {
     /// Each rule's witnesses, indexed by `RuleId as usize` (empty unless it
     /// fired); only when witnesses are recorded.
     why: Vec<Vec<Part>>,
+    /// Each rule's condition (G1 aside), only when describing.
+    exprs: Vec<(RuleId, Expr)>,
+    /// The derived variables' definitions, only when describing.
+    defs: Vec<(Derived, Expr)>,
 }
 
 /// The derived variables and every rule except G1.
@@ -718,11 +1025,13 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         )
     };
 
-    let audit_c_only = Cond::guard(audit_c_only(a));
+    let mut defs = Vec::new();
+    let audit_c_only = Cond::guard(audit_c_only(a), Guard::AuditCOnly, cx);
     let mdq_pos = positive(K::Mdq);
 
     // The derived variables of §3.4.
-    let sym_sev = any([&ge(K::Phq9, 15), &ge(K::Gad7, 15), &ge(K::K6, 13)]);
+    let sym_sev =
+        any([&ge(K::Phq9, 15), &ge(K::Gad7, 15), &ge(K::K6, 13)]).named(Derived::SymSev, &mut defs);
     let sym_mod = any([
         &ge(K::Phq9, 10),
         &ge(K::Gad7, 10),
@@ -731,21 +1040,25 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         &ge(K::Audit, 16),
         &ge(K::Dast10, 3),
         &all([&audit_c_only, &ge(K::Auditc, 8)]),
-    ]);
-    let func_sev = any([&ge(K::Wsas, 21), &is(I::Phq9_10, 3)]);
-    let func_sig = any([&ge(K::Wsas, 10), &at_least(I::Phq9_10, 2)]);
+    ])
+    .named(Derived::SymMod, &mut defs);
+    let func_sev = any([&ge(K::Wsas, 21), &is(I::Phq9_10, 3)]).named(Derived::FuncSev, &mut defs);
+    let func_sig =
+        any([&ge(K::Wsas, 10), &at_least(I::Phq9_10, 2)]).named(Derived::FuncSig, &mut defs);
     let substance_severe = any([
         &ge(K::Audit, 20),
         &ge(K::Dast10, 6),
         &all([&audit_c_only, &ge(K::Auditc, 10)]),
-    ]);
+    ])
+    .named(Derived::SubstanceSevere, &mut defs);
     // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen
     // item (the ASQ band already counts a declined ASQ item).
     // (An OR over the listed items, as `any` would give.)
     let declined = |ids: &[ItemId]| {
         ids.iter()
             .map(|&id| item(id, Declined, cx))
-            .fold(Cond::guard(false), |acc, c| any([&acc, &c]))
+            .reduce(|acc, c| any([&acc, &c]))
+            .unwrap_or_default()
     };
     let asq_positive = positive(K::Asq);
 
@@ -824,6 +1137,9 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         .unwrap_or(Level::SelfCare);
     let clinical_level = Cond {
         holds: matches!(clinical, Level::Iop | Level::Php),
+        expr: cx
+            .describe
+            .then_some(Expr::Guard(Guard::ClinicalLevelIopOrPhp)),
         why: conds
             .iter()
             .filter(|(r, c)| c.holds && !r.is_crisis() && r.floor() == Some(clinical))
@@ -833,6 +1149,15 @@ fn evaluate(cx: &Ctx) -> Evaluation {
     let unsafe_or_alone = any([&is(I::CtxHomeSafe, 2), &is(I::CtxSupport, 2)]);
     let e1 = all([&clinical_level, &unsafe_or_alone]);
     let step_up = e1.holds;
+    let exprs = if cx.describe {
+        conds
+            .iter()
+            .chain([(R::E1, e1.clone())].iter())
+            .filter_map(|(r, c)| c.expr.clone().map(|e| (*r, e)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     if step_up {
         rules |= R::E1.bit();
         if cx.record {
@@ -896,6 +1221,8 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         level,
         flags,
         why,
+        exprs,
+        defs,
     }
 }
 
@@ -925,6 +1252,7 @@ pub fn explain(answers: &Answers) -> Vec<(RuleId, Witnesses)> {
         a: answers,
         s: &scores,
         record: true,
+        describe: false,
     });
     RuleId::ALL
         .into_iter()

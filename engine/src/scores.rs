@@ -12,6 +12,8 @@ use crate::ids::{
     ItemId, ASQ_ITEMS, AUDITC_ITEMS, AUDIT_FULL_ITEMS, CSSRS_ITEMS, DAST10_ITEMS, GAD7_ITEMS,
     K6_ITEMS, MDQ1_ITEMS, PCPTSD5_SYMPTOMS, PHQ9_ITEMS, WSAS_ITEMS,
 };
+use crate::rules::ScoreKind;
+use crate::sources::Source;
 
 /// PHQ-9 severity (Kroenke 2001).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -221,6 +223,20 @@ impl K6Band {
         }
     }
 }
+
+/// How declined and missing answers count, in words (the methodology
+/// page's "Declined and missing answers"); the code is [`score`] and, for
+/// the rules, `Part::holds` in `rules.rs`.
+pub const DECLINED_AND_MISSING: &[&str] = &[
+    "A question that was not asked (its module is off, or the skip logic passed it) has no answer. An instrument none of whose questions was asked has no score and is left out of the result.",
+    "A declined question was asked and the person chose not to answer. A declined or missing answer never fires a rule by itself, except on the suicide screen (below).",
+    "PHQ-9 (items 1–9) and GAD-7: with one item declined or missing, the total is the sum of the answered items, marked incomplete; with more than one, there is no total and band, and no rule that reads the total fires. PHQ-2 and GAD-2 are left out when item 1 or 2 has no answer.",
+    "Every other instrument: a declined item scores 0, and the total and band are reported. A declined nida_sq.1 is reported negative. Questions the WHO AUDIT skip rules pass over score 0.",
+    "Suicide screen: declining any ASQ question makes the ASQ screen positive (non-acute), as the NIMH scoring says a refusal is a positive screen; declining asq.5 does not make it acute. Declining any ASQ or C-SSRS question fires O12 (outpatient and same-day clinician contact).",
+    "Context questions: a declined ctx.* question fires nothing; a declined ctx.adult is not out of scope, and a declined ctx.attempt_3m fires nothing. A declined phq9.9 gives neither O9 nor suicide_screen_required.",
+    "An answer that is present always counts, even where the skip logic would not have asked it.",
+    "Counting declined answers as no evidence (rather than as the worst answer) is a design choice awaiting clinical sign-off, except on the suicide screen, where the published ASQ scoring treats a refusal as positive.",
+];
 
 /// A total and its band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -480,5 +496,247 @@ pub fn score(a: &Answers) -> Scores {
         ),
         wsas: total(a, &WSAS_ITEMS, WsasBand::of),
         k6: total(a, &K6_ITEMS, K6Band::of),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The bands as data (for the methodology page)
+// ---------------------------------------------------------------------------
+
+/// One band of a score as the methodology page shows it: its Part 5 name,
+/// the totals it covers or the condition that gives it, and the sources of
+/// its cut-off. `tests/methodology.rs` walks every band function above over
+/// every total and checks that the page lists each band with exactly these
+/// ranges, so this table cannot drift from the scoring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Band {
+    /// The band's name in the Part 5 output (`"moderately_severe"`).
+    pub name: &'static str,
+    /// The totals it covers, both ends included, when the band is a range
+    /// of totals.
+    pub range: Option<(u32, u32)>,
+    /// The condition that gives it, in words: the whole condition when
+    /// `range` is `None`, otherwise what else must hold (AUDIT-C: the sex
+    /// given).
+    pub when: Option<&'static str>,
+    /// Where the cut-off comes from.
+    pub sources: &'static [Source],
+}
+
+const fn range(name: &'static str, lo: u32, hi: u32, sources: &'static [Source]) -> Band {
+    Band {
+        name,
+        range: Some((lo, hi)),
+        when: None,
+        sources,
+    }
+}
+
+const fn rule(name: &'static str, when: &'static str, sources: &'static [Source]) -> Band {
+    Band {
+        name,
+        range: None,
+        when: Some(when),
+        sources,
+    }
+}
+
+const fn range_when(
+    name: &'static str,
+    lo: u32,
+    hi: u32,
+    when: &'static str,
+    sources: &'static [Source],
+) -> Band {
+    Band {
+        name,
+        range: Some((lo, hi)),
+        when: Some(when),
+        sources,
+    }
+}
+
+/// The bands of a score, lowest first (see [`Band`]).
+pub fn bands(k: ScoreKind) -> &'static [Band] {
+    use crate::sources::*;
+    const PHQ9: &[Source] = &[KROENKE_2001];
+    const PHQ2: &[Source] = &[KROENKE_2003];
+    const GAD7: &[Source] = &[SPITZER_2006];
+    const GAD2: &[Source] = &[KROENKE_2007];
+    const PTSD: &[Source] = &[PRINS_2016, BOVIN_2021];
+    const AUDITC: &[Source] = &[BUSH_1998, BRADLEY_2003];
+    const AUDIT: &[Source] = &[BABOR_2001];
+    const NIDA: &[Source] = &[SMITH_2010];
+    const DAST: &[Source] = &[SKINNER_1982];
+    const ASQ: &[Source] = &[NIMH_ASQ, HOROWITZ_2020];
+    const CSSRS: &[Source] = &[COLUMBIA_TRIAGE, POSNER_2011];
+    const MDQ: &[Source] = &[HIRSCHFELD_2000];
+    const WSAS: &[Source] = &[MUNDT_2002];
+    const K6_LOW: &[Source] = &[PROCHASKA_2012];
+    const K6_SPD: &[Source] = &[KESSLER_2003];
+    match k {
+        ScoreKind::Phq9 => {
+            const B: &[Band] = &[
+                range("minimal", 0, 4, PHQ9),
+                range("mild", 5, 9, PHQ9),
+                range("moderate", 10, 14, PHQ9),
+                range("moderately_severe", 15, 19, PHQ9),
+                range("severe", 20, 27, PHQ9),
+            ];
+            B
+        }
+        ScoreKind::Phq2 => {
+            const B: &[Band] = &[range("negative", 0, 2, PHQ2), range("positive", 3, 6, PHQ2)];
+            B
+        }
+        ScoreKind::Gad7 => {
+            const B: &[Band] = &[
+                range("minimal", 0, 4, GAD7),
+                range("mild", 5, 9, GAD7),
+                range("moderate", 10, 14, GAD7),
+                range("severe", 15, 21, GAD7),
+            ];
+            B
+        }
+        ScoreKind::Gad2 => {
+            const B: &[Band] = &[range("negative", 0, 2, GAD2), range("positive", 3, 6, GAD2)];
+            B
+        }
+        ScoreKind::Pcptsd5 => {
+            const B: &[Band] = &[
+                range("negative", 0, 2, PTSD),
+                range("possible", 3, 3, PTSD),
+                range("positive", 4, 5, PTSD),
+            ];
+            B
+        }
+        ScoreKind::Auditc => {
+            const B: &[Band] = &[
+                range_when("negative", 0, 3, "when ctx.sex is 0 (male)", AUDITC),
+                range_when("positive", 4, 12, "when ctx.sex is 0 (male)", AUDITC),
+                range_when(
+                    "negative",
+                    0,
+                    2,
+                    "otherwise (female, another answer, or not given)",
+                    AUDITC,
+                ),
+                range_when(
+                    "positive",
+                    3,
+                    12,
+                    "otherwise (female, another answer, or not given)",
+                    AUDITC,
+                ),
+            ];
+            B
+        }
+        ScoreKind::Audit => {
+            const B: &[Band] = &[
+                range("zone_I", 0, 7, AUDIT),
+                range("zone_II", 8, 15, AUDIT),
+                range("zone_III", 16, 19, AUDIT),
+                range("zone_IV", 20, 40, AUDIT),
+            ];
+            B
+        }
+        ScoreKind::NidaSq => {
+            const B: &[Band] = &[
+                rule(
+                    "negative",
+                    "no use in the past year (0 times), or the question was declined",
+                    NIDA,
+                ),
+                rule("positive", "1 time or more in the past year", NIDA),
+            ];
+            B
+        }
+        ScoreKind::Dast10 => {
+            const B: &[Band] = &[
+                range("none", 0, 0, DAST),
+                range("low", 1, 2, DAST),
+                range("moderate", 3, 5, DAST),
+                range("substantial", 6, 8, DAST),
+                range("severe", 9, 10, DAST),
+            ];
+            B
+        }
+        ScoreKind::Asq => {
+            const B: &[Band] = &[
+            rule("negative", "no to asq.1–asq.4, and no ASQ item declined", ASQ),
+            rule(
+                "non_acute_positive",
+                "yes to any of asq.1–asq.4, or any ASQ item declined (a refusal counts as a positive screen), and asq.5 not yes",
+                ASQ,
+            ),
+            rule("acute_positive", "yes to asq.5 (thoughts of suicide right now)", ASQ),
+            ];
+            B
+        }
+        ScoreKind::Cssrs => {
+            const B: &[Band] = &[
+            rule("none", "no yes answer", CSSRS),
+            rule("low", "yes to cssrs.1 or cssrs.2 only", CSSRS),
+            rule(
+                "moderate",
+                "yes to cssrs.3, or suicidal behaviour (cssrs.6) not in the past 3 months",
+                CSSRS,
+            ),
+            rule(
+                "high",
+                "yes to cssrs.4 or cssrs.5, or suicidal behaviour (cssrs.6) in the past 3 months (cssrs.6b)",
+                CSSRS,
+            ),
+            ];
+            B
+        }
+        ScoreKind::Mdq => {
+            const B: &[Band] = &[
+            rule("negative", "any other answers", MDQ),
+            rule(
+                "positive",
+                "7 or more yes answers to item 1 (mdq.1a–mdq.1m), yes to mdq.2, and a moderate or serious problem (mdq.3 is 2 or 3)",
+                MDQ,
+            ),
+            ];
+            B
+        }
+        ScoreKind::Wsas => {
+            const B: &[Band] = &[
+                range("subclinical", 0, 9, WSAS),
+                range("significant_impairment", 10, 20, WSAS),
+                range("moderately_severe_or_worse", 21, 40, WSAS),
+            ];
+            B
+        }
+        ScoreKind::K6 => {
+            const B: &[Band] = &[
+                range("low", 0, 4, K6_LOW),
+                range("moderate_distress", 5, 12, K6_LOW),
+                range("serious_psychological_distress", 13, 24, K6_SPD),
+            ];
+            B
+        }
+    }
+}
+
+/// How a score is computed, in words (the methodology page's "How it is
+/// scored"); the code is [`score`] above.
+pub fn scoring(k: ScoreKind) -> &'static str {
+    match k {
+        ScoreKind::Phq9 => "The sum of items 1–9, each 0–3 (total 0–27). Item 10 (how difficult the problems have made things) is not part of the total; the rules read it on its own. With one of items 1–9 declined or missing, the total of the answered items is reported as incomplete; with more, there is no total.",
+        ScoreKind::Phq2 => "Items 1 and 2 of the PHQ-9 (0–6), reported for information; left out when either is declined.",
+        ScoreKind::Gad7 => "The sum of the 7 items, each 0–3 (total 0–21). With one item declined or missing, the total of the answered items is reported as incomplete; with more, there is no total.",
+        ScoreKind::Gad2 => "Items 1 and 2 of the GAD-7 (0–6), reported for information; left out when either is declined.",
+        ScoreKind::Pcptsd5 => "The number of yes answers to the 5 symptom questions (0–5); 0 when the person has not experienced such an event (pcptsd5.0 is no).",
+        ScoreKind::Auditc => "The sum of AUDIT items 1–3, each 0–4 (total 0–12). The cut-off depends on the sex given in the optional question ctx.sex.",
+        ScoreKind::Audit => "The sum of all 10 AUDIT items (total 0–40); items skipped by the WHO skip rules count 0.",
+        ScoreKind::NidaSq => "A count of times in the past year (a whole number).",
+        ScoreKind::Dast10 => "One point for each yes, except item 3, where no scores the point (total 0–10).",
+        ScoreKind::Asq => "No total: the band follows from the yes answers (items 1–5).",
+        ScoreKind::Cssrs => "No total: the risk tier follows from the yes answers.",
+        ScoreKind::Mdq => "The number of yes answers to item 1 (0–13), with items 2 and 3.",
+        ScoreKind::Wsas => "The sum of the 5 items, each 0–8 (total 0–40).",
+        ScoreKind::K6 => "The sum of the 6 items, each 0–4 (total 0–24).",
     }
 }
