@@ -1,5 +1,5 @@
-//! The level-of-care decision (clinical-model.md Part 3 with the normative
-//! clarifications of §5.1): derived variables, rules G1, C1–C6, H1–H4,
+//! The level-of-care decision (`docs/methodology.md#rules`, generated from
+//! this file's tables by [`crate::methodology()`]): derived variables, rules G1, C1–C6, H1–H4,
 //! P1–P3, I1–I7, O1–O19, the environmental step-up E1, the final level and
 //! the flags.
 //!
@@ -898,26 +898,34 @@ impl Cond {
 }
 
 /// OR: holds when any holds; its witnesses are those of every disjunct that
-/// holds.
+/// holds. (A thin generic front for `any_of`, so that each arity does not get
+/// its own copy of the body in the WebAssembly.)
+#[inline(always)]
 fn any<const N: usize>(cs: [&Cond; N]) -> Cond {
+    any_of(&cs)
+}
+
+fn any_of(cs: &[&Cond]) -> Cond {
     let holds = cs.iter().any(|c| c.holds);
+    let mut why = Vec::new();
+    for c in cs {
+        if c.holds {
+            why.extend_from_slice(&c.why);
+        }
+    }
     Cond {
         holds,
-        why: cs
-            .iter()
-            .filter(|c| c.holds)
-            .flat_map(|c| c.why.iter().copied())
-            .collect(),
-        expr: exprs(&cs).map(|v| {
+        why,
+        expr: exprs(cs).map(|v| {
             // A chain of ORs reads as one list.
-            Expr::Any(
-                v.into_iter()
-                    .flat_map(|e| match e {
-                        Expr::Any(x) => x,
-                        e => vec![e],
-                    })
-                    .collect(),
-            )
+            let mut list = Vec::new();
+            for e in v {
+                match e {
+                    Expr::Any(x) => list.extend(x),
+                    e => list.push(e),
+                }
+            }
+            Expr::Any(list)
         }),
     }
 }
@@ -927,17 +935,25 @@ fn exprs(cs: &[&Cond]) -> Option<Vec<Expr>> {
     cs.iter().map(|c| c.expr.clone()).collect()
 }
 
-/// AND: holds when all hold; its witnesses are every conjunct's.
+/// AND: holds when all hold; its witnesses are every conjunct's. (A thin
+/// generic front for `all_of`, like `any`.)
+#[inline(always)]
 fn all<const N: usize>(cs: [&Cond; N]) -> Cond {
+    all_of(&cs)
+}
+
+fn all_of(cs: &[&Cond]) -> Cond {
     let holds = cs.iter().all(|c| c.holds);
+    let mut why = Vec::new();
+    if holds {
+        for c in cs {
+            why.extend_from_slice(&c.why);
+        }
+    }
     Cond {
         holds,
-        why: if holds {
-            cs.iter().flat_map(|c| c.why.iter().copied()).collect()
-        } else {
-            Vec::new()
-        },
-        expr: exprs(&cs).map(Expr::All),
+        why,
+        expr: exprs(cs).map(Expr::All),
     }
 }
 
