@@ -1,6 +1,7 @@
 // The peer form: PHQ-9 (with its difficulty item) and GAD-7 as a clinic would
 // build them with SurveyJS — one page per instrument, the standard options,
-// item text verbatim from /work/shared/spec/clinical-model.md §1.1 and §1.2.
+// item text verbatim from the published forms (as the engine's
+// engine/src/questionnaire.rs holds them; docs/methodology.md cites them).
 // Rendering follows SurveyJS's "Get Started" guide for plain JavaScript.
 
 const FREQUENCY = [

@@ -50,8 +50,9 @@
 //!   but [`ClinicConfig::offer_for`] only ever returns a program for the exact
 //!   level suggested — never a lower level to fit what the clinic sells. Crisis
 //!   help cannot be "offered" as a program, the suicide screen cannot be turned
-//!   off (clinical-model §3.2), and a licensed instrument is switched on only
-//!   with a written statement of the permission the clinic holds (Part 4).
+//!   off, and a licensed instrument is switched on only with a written
+//!   statement of the permission the clinic holds (`docs/methodology.md`,
+//!   Instruments: each module's rights holder and default).
 //! - **Editors get a JSON Schema** of the same fields,
 //!   `schema/carestep-config.schema.json`, which a configuration names in its
 //!   `"$schema"` member (accepted and ignored here). Its test (`schema/test/`)
@@ -349,7 +350,7 @@ impl ClinicConfig {
 impl Default for ClinicConfig {
     /// No clinic named (the widget uses neutral wording), no programs, the US
     /// crisis numbers, a neutral quick-exit site, the default theme, English,
-    /// and the permission-free default modules (clinical-model §3.12).
+    /// and the permission-free default modules (`docs/methodology.md#about`).
     fn default() -> ClinicConfig {
         ClinicConfig {
             clinic: None,
@@ -1138,7 +1139,7 @@ impl Validator {
         {
             self.error(
                 &child(path, Module::SuicideAsq.as_str()),
-                "cannot be turned off unless suicide_cssrs is on: a suicide screen is always asked (clinical model §3.2)",
+                "cannot be turned off unless suicide_cssrs is on: a suicide screen is always asked",
                 None,
             );
         }

@@ -597,7 +597,7 @@ fn safety_modules_cannot_be_turned_off() {
         r#"{"modules": {"suicide_asq": false}}"#,
         &[(
             "modules.suicide_asq",
-            "cannot be turned off unless suicide_cssrs is on: a suicide screen is always asked (clinical model §3.2)",
+            "cannot be turned off unless suicide_cssrs is on: a suicide screen is always asked",
             None,
         )],
     );

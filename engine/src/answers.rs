@@ -2,8 +2,8 @@
 //!
 //! [`Answers::from_json`] is the one gate every outside answer set passes
 //! through (the command-line tool, tests, a saved copy): it rejects anything
-//! that is not exactly the contract of clinical-model.md Part 5 and §5.1
-//! item 10 with one clear line ([`InputError`]), and never panics.
+//! that is not exactly the input contract (item ids, their codes, `"declined"`,
+//! whole numbers only: README.md, "The command-line tool") with one clear line ([`InputError`]), and never panics.
 //!
 //! serde_json accepts duplicate keys silently (the last one wins), which would
 //! let `{"phq9.9": 3, "phq9.9": 0}` hide an answer, so objects are read as

@@ -49,7 +49,7 @@ pub const LOINC: &str = "http://loinc.org";
 /// CareStep item codes: the item id, e.g. `asq.1`.
 pub const CS_ITEM: &str = "urn:carestep:codesystem:item";
 /// CareStep answer codes: this prefix plus the item id is the system, the
-/// item's numeric code (clinical-model.md) is the code.
+/// item's numeric code (`docs/methodology.md`, Instruments) is the code.
 pub const CS_ANSWER: &str = "urn:carestep:codesystem:answer:";
 /// CareStep score codes: the Part 5 `scores` key, e.g. `pcptsd5`.
 pub const CS_SCORE: &str = "urn:carestep:codesystem:score";
@@ -57,7 +57,7 @@ pub const CS_SCORE: &str = "urn:carestep:codesystem:score";
 pub const CS_BAND: &str = "urn:carestep:codesystem:band";
 /// CareStep levels of care: the Part 5 level, e.g. `iop`.
 pub const CS_LEVEL: &str = "urn:carestep:codesystem:level";
-/// CareStep rules: the rule id of clinical-model.md §3.5, e.g. `O1`.
+/// CareStep rules: the rule id (`docs/methodology.md#rules`), e.g. `O1`.
 pub const CS_RULE: &str = "urn:carestep:codesystem:rule";
 /// CareStep flags: the Part 5 flag name, e.g. `show_988`.
 pub const CS_FLAG: &str = "urn:carestep:codesystem:flag";
@@ -637,7 +637,7 @@ pub fn bundle(answers: &Answers, date: Date) -> Value {
         if s.complete == Some(false) {
             o.insert(
                 "note".into(),
-                json!([{ "text": "Incomplete: items were declined. With one declined item the total is the sum of the answered items; with more, no total is given (clinical-model.md Part 5)." }]),
+                json!([{ "text": "Incomplete: items were declined. With one declined item the total is the sum of the answered items; with more, no total is given (docs/methodology.md#declined-and-missing)." }]),
             );
         }
         if let Some(r) = response_ref.get(form) {
@@ -652,7 +652,7 @@ pub fn bundle(answers: &Answers, date: Date) -> Value {
         .iter()
         .map(|r| {
             json!({
-                "code": { "coding": [{ "system": CS_RULE, "code": r.as_str(), "display": format!("CareStep rule {r} (clinical-model.md §3.5)") }] },
+                "code": { "coding": [{ "system": CS_RULE, "code": r.as_str(), "display": format!("CareStep rule {r} (docs/methodology.md#rule-{})", r.as_str().to_ascii_lowercase()) }] },
                 "valueBoolean": true,
             })
         })
@@ -671,7 +671,7 @@ pub fn bundle(answers: &Answers, date: Date) -> Value {
         "code": { "coding": [{ "system": CS_RESULT, "code": "level", "display": "CareStep suggested level of care" }], "text": "Suggested level of care (CareStep)" },
         "effectiveDateTime": date.to_string(),
         "valueCodeableConcept": { "coding": [{ "system": CS_LEVEL, "code": result.level.as_str(), "display": level_title(result.level) }] },
-        "method": { "text": format!("CareStep clinical model {MODEL_VERSION}: transparent rules (clinical-model.md Part 3); a suggestion for a clinician, not a diagnosis") },
+        "method": { "text": format!("CareStep clinical model {MODEL_VERSION}: transparent rules (docs/methodology.md); a suggestion for a clinician, not a diagnosis") },
     });
     if !components.is_empty() {
         level["component"] = Value::Array(components);

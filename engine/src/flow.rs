@@ -1,5 +1,6 @@
 //! What to ask next: the modules a deployment switched on, the skip logic of
-//! clinical-model.md Part 4 and the crisis interrupt of §3.2 step 8.
+//! each item ([`crate::AskedWhen`]) and the crisis interrupt: a crisis rule
+//! that becomes true ends the questionnaire at once.
 //!
 //! The widget never decides any of this itself: it asks [`next_step`] what
 //! to show, [`path`] what was (or will be) asked for Back and the

@@ -4,7 +4,7 @@
 //! they live here so the questionnaire does not depend on the scoring).
 //!
 //! The string forms (`"phq9.1"`, `"suicide_asq"`) are the ones used in the
-//! JSON contract (clinical-model.md Part 5) and in the clinic configuration;
+//! JSON input and output (`carestep score`) and in the clinic configuration;
 //! each table below is written once and drives `as_str`, `parse` and `ALL`.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -71,8 +71,7 @@ pub(crate) use string_enum;
 
 string_enum! {
     /// One question of the questionnaire. Declaration order is the
-    /// administration order of clinical-model.md §3.2 (with `ctx.attempt_3m`
-    /// right after `asq.4`, §5.1 item 9), so `ItemId::ALL` and
+    /// administration order (with `ctx.attempt_3m` right after `asq.4`), so `ItemId::ALL` and
     /// [`crate::questionnaire()`] list the items in the same order.
     pub enum ItemId {
         CtxAdult => "ctx.adult",
@@ -183,8 +182,8 @@ impl ItemId {
 }
 
 string_enum! {
-    /// A group of items a deployment switches on or off (clinical-model.md
-    /// Part 4). `Gate` and `Context` are always on.
+    /// A group of items a deployment switches on or off
+    /// (`docs/methodology.md#instruments`). `Gate` and `Context` are always on.
     pub enum Module {
         Gate => "gate",
         Depression => "depression",
@@ -205,13 +204,13 @@ string_enum! {
 
 impl Module {
     /// Whether the instrument needs the rights holder's written permission
-    /// for a commercial widget (clinical-model.md §0 and Part 4).
+    /// for a commercial widget (`docs/methodology.md#instruments`).
     pub fn is_licensed(self) -> bool {
         self.rights_holder().is_some()
     }
 
     /// Whether the module is part of the permission-free default deployment
-    /// (clinical-model.md §3.12 and Part 4).
+    /// (`docs/methodology.md#about`).
     pub fn on_by_default(self) -> bool {
         matches!(
             self,
@@ -303,7 +302,7 @@ pub struct ModuleSet(u16);
 impl ModuleSet {
     const ALWAYS: u16 = (1 << Module::Gate as u16) | (1 << Module::Context as u16);
 
-    /// The permission-free default deployment (clinical-model.md §3.12).
+    /// The permission-free default deployment (`docs/methodology.md#about`).
     pub fn default_deployment() -> Self {
         Module::ALL
             .iter()

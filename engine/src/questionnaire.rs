@@ -1,11 +1,12 @@
 //! The questionnaire as data: every item of every module, with its answer
 //! options, scoring codes, module, instrument and skip condition, plus each
 //! instrument's intro and attribution line. Instrument items are word for
-//! word from clinical-model.md Part 1. The context questions (`ctx.*`, §3.3)
-//! are CareStep's own, not a validated instrument: their wording here is the
-//! product's plain-language rewrite (grade 8 or below; checked by
-//! `tests/readability/test_ctx.py`) of the spec's draft, with the spec's
-//! codes and meanings unchanged.
+//! word from the published forms (each instrument's citation is below and on
+//! `docs/methodology.md`). The context questions (`ctx.*`) are CareStep's
+//! own, not a validated instrument: their wording here is the product's
+//! plain-language rewrite (grade 8 or below; checked by
+//! `tests/readability/test_ctx.py`) of the model's draft, with its codes and
+//! meanings unchanged (`docs/methodology.md#instrument-context`).
 //!
 //! This is the only place instrument text lives. The widget renders from it,
 //! the command-line tool prints it (`carestep questions`), and the flow
@@ -121,7 +122,7 @@ impl Serialize for AnswerKind {
 }
 
 /// When an item is asked, given the answers to earlier items (the skip
-/// logic of clinical-model.md Part 4). Module on/off and "C-SSRS replaces
+/// logic; `docs/methodology.md` lists each instrument's questions). Module on/off and "C-SSRS replaces
 /// ASQ" are decided by [`crate::flow`], not here.
 ///
 /// For the flow, an unanswered earlier item takes its non-branching value:
@@ -294,7 +295,8 @@ const ADULT: &[Choice] = &[c(0, "Yes"), c(1, "No")];
 // The context questions' options (and their questions below) are CareStep's
 // own plain-language wording (issue 14: grade 8 or below, at most about 25
 // words a question and 12 an option; `tests/readability/test_ctx.py`), with
-// the codes and meanings of clinical-model.md §3.3, whose wording was a draft.
+// the codes and meanings of the model's draft wording unchanged (the
+// codes and options: `docs/methodology.md#instrument-context`).
 const HARM_OTHERS: &[Choice] = &[
     c(0, "No"),
     c(1, "Yes, but I would not act on them"),
@@ -862,9 +864,9 @@ static INSTRUMENTS: [InstrumentInfo; 13] = [
 mod tests {
     use super::*;
 
-    /// §1.7: the clinician probes shown as help text are the spec's words,
-    /// nothing more (written out here from clinical-model.md §1.7; only the
-    /// lead-in and typographic quotes are ours).
+    /// The C-SSRS clinician probes shown as help text are the form's words,
+    /// nothing more (written out here again from the printed screener; only
+    /// the lead-in and typographic quotes are ours).
     #[test]
     fn cssrs_help_is_the_spec_text() {
         let cases = [

@@ -1,5 +1,6 @@
-//! Instrument totals and bands (clinical-model.md Part 1, §3.4, Part 5
-//! "scores" and §5.1 item 6 for declined answers).
+//! Instrument totals and bands (`docs/methodology.md#instruments`), the
+//! `scores` of the output, and declined answers
+//! (`docs/methodology.md#declined-and-missing`).
 //!
 //! Each band function is the single place its cut-offs live. An instrument is
 //! scored only when at least one of its items is present in the answers

@@ -1,7 +1,8 @@
 //! Boundary tests: every band of every instrument on both sides of each
 //! cut-off, and every rule threshold on both sides, through `assess` and
 //! the Part 5 JSON. The expected band names and thresholds are written out
-//! here from clinical-model.md, not taken from the engine.
+//! here by hand from the published cut-offs (`docs/methodology.md` lists
+//! them with their sources), not taken from the engine.
 
 use carestep_engine::{assess, Answers, ItemId, Response};
 use serde_json::{json, Value};

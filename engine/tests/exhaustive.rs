@@ -1,7 +1,8 @@
 //! Every PHQ-9 answer set (4^9 = 262,144) and every GAD-7 answer set
 //! (4^7 = 16,384) gives the right total, band, two-item screen, rules and
 //! level. The expected values are computed here independently: a plain sum
-//! and the band tables of clinical-model.md §1.1–1.2 written out again.
+//! and the PHQ-9 and GAD-7 band tables (`docs/methodology.md#instrument-phq9`)
+//! written out again.
 
 use carestep_engine::{
     assess, Answers, Gad7Band, ItemId, Level, Phq9Band, Response, RuleId, ScreenBand,

@@ -1,5 +1,5 @@
-//! The questionnaire flow: skip logic of clinical-model.md Part 4, the
-//! crisis interrupt (§3.2 step 8), module choices, prune and progress.
+//! The questionnaire flow: skip logic, the
+//! crisis interrupt, module choices, prune and progress.
 
 use carestep_engine::{
     next_step, path, progress, prune, Answers, ItemId, Module, ModuleSet, Progress, Response, Step,

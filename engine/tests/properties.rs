@@ -1,5 +1,5 @@
-//! Property tests (proptest) for the promises of clinical-model.md §3.1 and
-//! §3.10 and Part 5: worse answers never lower the level; any crisis rule
+//! Property tests (proptest) for the promises of `docs/methodology.md#final-level`
+//! and of the JSON contract: worse answers never lower the level; any crisis rule
 //! gives crisis_now; every valid answer set gets a well-formed result; the
 //! flow functions are total; the parser never panics on any input.
 

@@ -1,4 +1,4 @@
-//! Case vignettes written from clinical-model.md, kept as data in
+//! Case vignettes written by hand from the model (`docs/methodology.md`), kept as data in
 //! `tests/vignettes/*.json` so the browser and end-to-end tests can replay
 //! the same scenarios. Each file is
 //! `{"name", "modules", "flow", "answers", "expect": {level, rules_fired, flags, scores}}`:
