@@ -30,6 +30,9 @@
 //!                                   attribution line; modules off by default
 //!                                   and why (generated from the engine)
 //!     CHANGELOG.md
+//!     docs/methodology.md           how it decides: every instrument, cut-off,
+//!                                   rule and flag with its source (generated)
+//!     docs/handoff-and-fhir.md      the handoff code and the FHIR coding
 //!     SHA256SUMS                    `sha256sum -c SHA256SUMS` in the folder
 //!   ```
 //!
@@ -110,9 +113,23 @@ const ADDED: &[&str] = &[
     "LICENSE",
     "NOTICE",
     "CHANGELOG.md",
+    "docs",
     "SHA256SUMS",
     "package.json",
     "README.md",
+];
+
+/// The documents of `docs/` that ship in the folder's `docs/`, with what
+/// each is (for the error when one is missing).
+const DOCS: &[(&str, &str)] = &[
+    (
+        "methodology.md",
+        "how CareStep decides: `carestep methodology`'s output",
+    ),
+    (
+        "handoff-and-fhir.md",
+        "the handoff code and the FHIR coding",
+    ),
 ];
 
 /// The WordPress plugin's sources, relative to the repository's root.
@@ -233,6 +250,7 @@ struct Inputs {
     license_mit: PathBuf,
     license_apache: PathBuf,
     changelog: PathBuf,
+    docs: PathBuf,
     wordpress: PathBuf,
 }
 
@@ -245,9 +263,14 @@ impl Inputs {
             license_mit: root.join("LICENSE-MIT"),
             license_apache: root.join("LICENSE-APACHE"),
             changelog: root.join("CHANGELOG.md"),
+            docs: root.join("docs"),
             wordpress: root.join(PLUGIN_DIR),
         };
-        let needed: [(&Path, bool, &str); 7] = [
+        let docs: Vec<PathBuf> = DOCS
+            .iter()
+            .map(|(name, _)| inputs.docs.join(name))
+            .collect();
+        let mut needed: Vec<(&Path, bool, &str)> = vec![
             (&inputs.dist, true, "the bundle: run `cargo xtask dist`"),
             (
                 &inputs.hosting,
@@ -260,6 +283,9 @@ impl Inputs {
             (&inputs.changelog, false, "the changelog"),
             (&inputs.wordpress, true, "the WordPress plugin's sources"),
         ];
+        for (path, (_, what)) in docs.iter().zip(DOCS) {
+            needed.push((path, false, what));
+        }
         let mut missing = Vec::new();
         for (path, is_dir, what) in needed {
             let there = if is_dir {
@@ -302,6 +328,9 @@ fn folder_files(inputs: &Inputs, version: &str) -> Result<BTreeMap<String, Vec<u
     );
     files.insert("NOTICE".into(), notice(version).into_bytes());
     files.insert("CHANGELOG.md".into(), read(&inputs.changelog)?);
+    for (name, _) in DOCS {
+        files.insert(format!("docs/{name}"), read(&inputs.docs.join(name))?);
+    }
     files.insert("README.txt".into(), readme_txt(version).into_bytes());
     let sums = sha256sums(&files);
     files.insert("SHA256SUMS".into(), sums.into_bytes());
@@ -993,6 +1022,8 @@ mod tests {
             ("LICENSE-MIT", b"MIT License\n\nCopyright (c) the authors\n".to_vec()),
             ("LICENSE-APACHE", b"Apache License\nVersion 2.0, January 2004\n".to_vec()),
             ("CHANGELOG.md", b"# Changelog\n\n## [1.2.3]\n".to_vec()),
+            ("docs/methodology.md", b"# How CareStep decides\n".to_vec()),
+            ("docs/handoff-and-fhir.md", b"# The handoff code and the FHIR export\n".to_vec()),
             ("integrations/wordpress/carestep/carestep.php", b"<?php\n/**\n * Plugin Name: CareStep\n * Version:     0.0.0-dev\n */\n".to_vec()),
             ("integrations/wordpress/carestep/readme.txt", b"=== CareStep ===\nStable tag: 0.0.0-dev\n".to_vec()),
             ("integrations/wordpress/carestep/block/block.json", b"{\"name\": \"carestep/self-check\", \"version\": \"0.0.0-dev\"}\n".to_vec()),
@@ -1209,6 +1240,8 @@ mod tests {
             "carestep-widget.js",
             "carestep-widget_bg.wasm",
             "carestep.css",
+            "docs/handoff-and-fhir.md",
+            "docs/methodology.md",
             "embed/carestep-embed.js",
             "embed/carestep-inline.js",
             "embed/frame.css",
@@ -1236,6 +1269,7 @@ mod tests {
             dirs,
             [
                 format!("{TOP}/"),
+                format!("{TOP}/docs/"),
                 format!("{TOP}/embed/"),
                 format!("{TOP}/hosting/")
             ]
@@ -1273,6 +1307,10 @@ mod tests {
                 .unwrap();
             String::from_utf8(entry.1.clone()).unwrap()
         };
+        // The docs ship as they are in the repository.
+        for doc in ["docs/methodology.md", "docs/handoff-and-fhir.md"] {
+            assert_eq!(text(doc), fs::read_to_string(root.join(doc)).unwrap());
+        }
         // Copied inputs.
         assert_eq!(
             text("hosting/_headers"),
@@ -1388,6 +1426,14 @@ mod tests {
             "{err}"
         );
         assert!(!out.join("carestep-1.2.3.zip").exists());
+        // The methodology page is part of the release.
+        let root = synthetic_root("missing-docs");
+        fs::remove_file(root.join("docs/methodology.md")).unwrap();
+        let err = package_parts(&root, &out, false).unwrap_err();
+        assert!(
+            err.contains("missing docs/methodology.md (how CareStep decides"),
+            "{err}"
+        );
         // A dist/ file that would be shadowed by the release's own.
         let root = synthetic_root("shadowed");
         put(&root, "dist/NOTICE", b"x");
