@@ -664,7 +664,7 @@ pub fn bands(k: ScoreKind) -> &'static [Band] {
         }
         ScoreKind::Asq => {
             const B: &[Band] = &[
-            rule("negative", "no to asq.1–asq.4, and no ASQ item declined", ASQ),
+            rule("negative", "no yes answer to any ASQ item, and no ASQ item declined", ASQ),
             rule(
                 "non_acute_positive",
                 "yes to any of asq.1–asq.4, or any ASQ item declined (a refusal counts as a positive screen), and asq.5 not yes",
