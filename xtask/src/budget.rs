@@ -1,16 +1,19 @@
 //! The size budget: each app's compressed size, per kind of file, must stay within the
 //! numbers committed in `budget.toml`: `[gzip]` for the visitor's widget (every budgeted file
-//! in `dist/` except the set-up page's own, [`crate::apps::SETUP_FILES`]) and `[setup.gzip]`
-//! for the set-up page (everything its build wrote, `target/setup-dist/`, including the
-//! stylesheet and boot script it shares with the widget).
+//! in `dist/` except every other app's own files, [`crate::apps::App::files`]) and
+//! `[<app>.gzip]` for each app of [`crate::apps::APPS`] — `[setup.gzip]` for the set-up
+//! page, `[clinician.gzip]` for the clinician page — measured on everything that app's own
+//! build wrote (`target/<app>-dist/`), including the stylesheet and boot script it shares
+//! with the widget.
 //!
 //! The budget is gzip (level 9), because that is what every server can send;
 //! brotli is printed beside it for information.
 
+use crate::apps::App;
 use crate::Result;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The kinds of file the budget covers, by extension.
 const KINDS: &[&str] = &["wasm", "js", "css"];
@@ -22,23 +25,48 @@ pub struct Sizes {
     pub brotli: usize,
 }
 
-/// Checks both apps: the widget in `dist` and the set-up page in `setup_dist`.
-pub fn check_all(dist: &Path, setup_dist: &Path, budget_file: &Path) -> Result {
+/// Checks every app: the widget in `dist` and each app of [`crate::apps::APPS`] in its own
+/// build folder.
+pub fn check_all(dist: &Path, budget_file: &Path) -> Result {
+    let apps: Vec<(App, PathBuf)> = crate::apps::APPS
+        .iter()
+        .map(|app| (*app, app.dist()))
+        .collect();
+    check_apps(dist, &apps, budget_file)
+}
+
+/// Checks the widget in `dist` and each `(app, its build folder)`.
+pub fn check_apps(dist: &Path, apps: &[(App, PathBuf)], budget_file: &Path) -> Result {
     let file = read_budget(budget_file)?;
-    let widget = check_app(
-        "the visitor's widget",
-        dist,
-        crate::apps::SETUP_FILES,
-        &file.gzip,
-    );
-    let setup = check_app("the set-up page", setup_dist, &[], &file.setup.gzip);
-    match (widget, setup) {
-        (Ok(()), Ok(())) => Ok(()),
-        (a, b) => Err([a.err(), b.err()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n")),
+    let mut errors = Vec::new();
+    for key in file.apps.keys() {
+        if !apps.iter().any(|(app, _)| app.key == key) {
+            errors.push(format!("budget.toml: [{key}.gzip] is not an app's budget"));
+        }
+    }
+    let others: Vec<&str> = apps
+        .iter()
+        .flat_map(|(app, _)| app.files.iter().copied())
+        .collect();
+    if let Err(e) = check_app("the visitor's widget", dist, &others, &file.gzip) {
+        errors.push(e);
+    }
+    for (app, dir) in apps {
+        let outcome = match file.apps.get(app.key) {
+            Some(budget) => check_app(app.title, dir, &[], &budget.gzip),
+            None => Err(format!(
+                "budget.toml has no [{}.gzip] for {}",
+                app.key, app.title
+            )),
+        };
+        if let Err(e) = outcome {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("\n"))
     }
 }
 
@@ -148,11 +176,12 @@ fn brotli_len(bytes: &[u8]) -> usize {
 }
 
 #[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
 struct BudgetFile {
     /// The visitor's widget.
     gzip: BTreeMap<String, usize>,
-    setup: AppBudget,
+    /// The other apps, by [`App::key`].
+    #[serde(flatten)]
+    apps: BTreeMap<String, AppBudget>,
 }
 
 #[derive(serde::Deserialize)]
@@ -169,6 +198,7 @@ fn read_budget(path: &Path) -> Result<BudgetFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::apps::{CLINICIAN, SETUP};
 
     fn temp_dir(name: &str) -> std::path::PathBuf {
         let dir =
@@ -197,13 +227,14 @@ mod tests {
         std::fs::write(dir.join("app.js"), "1").unwrap();
         std::fs::write(dir.join("app.wasm"), [0u8; 8]).unwrap();
         let budget = dir.join("budget.toml");
-        let setup = "[setup.gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n";
+        let setup = "[setup.gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n[clinician.gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n";
         std::fs::write(
             &budget,
             ["[gzip]\nwasm = 1000\njs = 1000\ncss = 10\n", setup].concat(),
         )
         .unwrap();
-        let err = check_all(&dir, &dir, &budget).unwrap_err();
+        let apps = [(SETUP, dir.clone()), (CLINICIAN, dir.clone())];
+        let err = check_apps(&dir, &apps, &budget).unwrap_err();
         assert!(err.contains("widget, css:"), "{err}");
         assert!(!err.contains("js:"), "{err}");
         std::fs::write(
@@ -211,16 +242,30 @@ mod tests {
             ["[gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n", setup].concat(),
         )
         .unwrap();
-        assert_eq!(check_all(&dir, &dir, &budget), Ok(()));
+        assert_eq!(check_apps(&dir, &apps, &budget), Ok(()));
+        // A budget for no app, or an app without one, is an error.
+        std::fs::write(
+            &budget,
+            ["[gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n[setup.gzip]\nwasm = 1000\njs = 1000\ncss = 1000\n[other.gzip]\nwasm = 1\n"].concat(),
+        )
+        .unwrap();
+        let err = check_apps(&dir, &apps, &budget).unwrap_err();
+        assert!(
+            err.contains("[other.gzip] is not") && err.contains("no [clinician.gzip]"),
+            "{err}"
+        );
     }
 
     #[test]
-    fn the_set_up_page_files_count_only_for_the_set_up_page() {
+    fn each_apps_files_count_only_for_that_app() {
         let dir = temp_dir("apps");
         std::fs::write(dir.join("carestep-setup_bg.wasm"), [7u8; 4000]).unwrap();
+        std::fs::write(dir.join("carestep-clinician_bg.wasm"), [9u8; 300]).unwrap();
+        std::fs::write(dir.join("clinician.css"), "p{}").unwrap();
         std::fs::write(dir.join("carestep-widget_bg.wasm"), [0u8; 8]).unwrap();
-        let widget = measure(&dir, crate::apps::SETUP_FILES).unwrap();
+        let widget = measure(&dir, &crate::apps::other_apps_files()).unwrap();
         assert_eq!(widget["wasm"].raw, 8);
-        assert_eq!(measure(&dir, &[]).unwrap()["wasm"].raw, 4008);
+        assert!(!widget.contains_key("css"));
+        assert_eq!(measure(&dir, &[]).unwrap()["wasm"].raw, 4308);
     }
 }

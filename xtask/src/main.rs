@@ -100,11 +100,7 @@ pub fn tool(program: &str) -> Command {
 
 /// Both apps' size budgets (budget.toml).
 fn budget_check() -> Result {
-    budget::check_all(
-        &root().join("dist"),
-        &apps::setup_dist(),
-        &root().join("budget.toml"),
-    )
+    budget::check_all(&root().join("dist"), &root().join("budget.toml"))
 }
 
 /// Both apps' release builds into `dist/` (see [`apps`]).

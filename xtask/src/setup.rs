@@ -19,6 +19,9 @@ pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+/// Debian's ffmpeg: e2e/specs/clinician.spec.js turns a QR code's picture into the .y4m video
+/// that Chromium's fake camera plays (--use-file-for-fake-video-capture).
+pub const FFMPEG: &str = "/usr/bin/ffmpeg";
 pub const GECKODRIVER_VERSION: &str = "0.37.1";
 /// The web servers the hosting recipes (hosting/) are tested with, by
 /// e2e/specs/hosting.spec.js (e2e/support/servers.js names the same paths),
@@ -99,6 +102,7 @@ pub fn browsers() -> Result {
         (CHROMIUM, "chromium"),
         (CHROMEDRIVER, "chromium-driver"),
         (FIREFOX, "firefox-esr"),
+        (FFMPEG, "ffmpeg"),
     ];
     let missing: Vec<&str> = wanted
         .iter()

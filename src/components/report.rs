@@ -1,0 +1,131 @@
+//! The full report of one answer set, every part unfolded: the level, the urgent and other
+//! notes, every fired rule with the scores and answers behind it, the score table, every
+//! answer with its question text, the attribution lines, the model version and the date.
+//!
+//! One view of a [`Summary`] that any app can show: the clinician page (`clinician/`) shows
+//! it for a handoff code it has read, and the visitor's Print can use it too. It reads the
+//! same `Summary` as the result screen, Print and Save, so a clinician sees exactly what the
+//! visitor saw; it decides nothing and picks no words of its own beyond its few headings.
+
+use crate::components::parts::{h2, list, p};
+use crate::messages as m;
+use crate::summary::Summary;
+use yew::prelude::*;
+
+/// The heading of the score table's columns. (To move into `messages.rs`.)
+pub const REPORT_MEASURE: &str = "Measure";
+pub const REPORT_SCORE: &str = "Score";
+pub const REPORT_BAND: &str = "Result";
+/// The answers table's columns.
+pub const REPORT_QUESTION: &str = "Question";
+pub const REPORT_ANSWER: &str = "Answer";
+/// The heading of the notes when there are any.
+pub const REPORT_NOTES: &str = "Notes";
+
+/// The report of `summary`, fully unfolded (no `<details>`), headings from `<h2>` down. The
+/// element carries `data-level` (the engine's level id) and each reason `data-rule`, each
+/// answer row `data-item`, so tests can compare it with `carestep score`.
+pub fn report(summary: &Summary) -> Html {
+    let level = summary.level;
+    html! {
+        <div class="cs-report" data-testid="report" data-level={level.as_str()}>
+            <p class="cs-report-date" data-testid="report-date">
+                { m::SUMMARY_DATE }{ " " }{ summary.date.clone() }
+            </p>
+            <div class="cs-level" data-testid="level">
+                <span>{ m::SUMMARY_LEVEL }</span>
+                <strong class="cs-level-name">{ m::level_name(level) }</strong>
+                <span>{ m::NOT_A_DIAGNOSIS }</span>
+            </div>
+
+            { h2(m::SUMMARY_REASONS) }
+            if summary.reasons.is_empty() {
+                <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p>
+            } else {
+                <ul class="cs-list cs-reasons" data-testid="reasons">
+                    { for summary.reasons.iter().map(|r| html! {
+                        <li data-rule={r.rule.as_str()}>
+                            <strong>{ "[" }{ r.rule.as_str() }{ "] " }</strong>
+                            { r.sentence }
+                            if !r.evidence.is_empty() {
+                                { list("cs-evidence cs-small", r.evidence.clone()) }
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+
+            if !summary.notes.is_empty() {
+                { h2(REPORT_NOTES) }
+                { list("cs-list cs-flags", summary.notes.iter().map(|n| (*n).to_owned()).collect()) }
+            }
+
+            if !summary.scores.is_empty() {
+                { h2(m::SUMMARY_SCORES) }
+                <table class="cs-table cs-scores" data-testid="scores">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ REPORT_MEASURE }</th>
+                            <th scope="col">{ REPORT_SCORE }</th>
+                            <th scope="col">{ REPORT_BAND }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for summary.scores.iter().map(|row| html! {
+                            <tr>
+                                <th scope="row">{ row.measure }</th>
+                                <td>{ row.value.clone() }</td>
+                                <td>{ row.band.clone() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+
+            { h2(m::SUMMARY_ANSWERS) }
+            { answers(summary) }
+
+            { h2(m::SUMMARY_ATTRIBUTION) }
+            <ul class="cs-list cs-attribution">
+                { for summary.attributions.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                <li>{ m::SUMMARY_MODEL }{ " " }{ summary.model_version }</li>
+            </ul>
+            { p(m::SUMMARY_NOT_DIAGNOSIS) }
+        </div>
+    }
+}
+
+/// Every answer, one table per questionnaire (its name is the table's caption), in the
+/// order they were asked.
+fn answers(summary: &Summary) -> Html {
+    // Consecutive rows of the same instrument form one table.
+    let mut groups: Vec<(&'static str, Vec<Html>)> = Vec::new();
+    for row in &summary.answers {
+        let html = html! {
+            <tr data-item={row.id.as_str()}>
+                <td>{ row.question }</td>
+                <td>{ row.answer.clone() }</td>
+            </tr>
+        };
+        match groups.last_mut() {
+            Some((name, rows)) if *name == row.instrument => rows.push(html),
+            _ => groups.push((row.instrument, vec![html])),
+        }
+    }
+    html! {
+        <div data-testid="answers">
+            { for groups.into_iter().map(|(name, rows)| html! {
+                <table class="cs-table cs-answers-table">
+                    <caption>{ name }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ REPORT_QUESTION }</th>
+                            <th scope="col">{ REPORT_ANSWER }</th>
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }) }
+        </div>
+    }
+}
