@@ -29,7 +29,7 @@ pub const MONTHS: [&str; 12] = [
 // ---------------------------------------------------------------- every screen
 
 pub const CRISIS_PREFIX: &str = "In crisis?";
-pub const TEXT: &str = "text";
+pub const TEXT: &str = "Text";
 pub const QUICK_EXIT: &str = "Quick exit";
 pub const QUICK_EXIT_HINT: &str = "Press Shift 3 times to leave quickly.";
 pub const BACK: &str = "Back";
@@ -41,9 +41,10 @@ pub const NOT_A_DIAGNOSIS: &str =
 // ---------------------------------------------------------------- start
 
 pub const START_TITLE: &str = "Which kind of care might fit you? A private self-check";
-pub const START_INTRO: &str = "Answer some questions about how you have been feeling. At the end you will see a suggested level of care (from looking after yourself, to weekly therapy, to an intensive program) and why.";
+pub const START_INTRO: &str = "Answer some questions about how you have been feeling. At the end you will see which kind of care might fit you, and why: from looking after yourself, to weekly therapy, to a program with more support.";
 pub const START_TIME: &str = "It takes about 5 minutes.";
-pub const START_PRIVATE: &str = "Your answers stay on this device. Nothing is sent or stored.";
+pub const START_PRIVATE: &str =
+    "Your answers stay on this device: nothing is sent, and nothing is stored unless you save a copy.";
 pub const START_NOT_DIAGNOSIS: &str =
     "This is a self-check, not a diagnosis. A clinician will confirm the right level of care.";
 pub const START_SKIP: &str =
@@ -99,13 +100,16 @@ pub const RESULT_TITLE: &str = "Your result";
 pub const RESULT_SUGGESTED: &str = "Suggested level of care:";
 pub const RESULT_WHAT_IT_IS: &str = "What this kind of care is like";
 pub const RESULT_WHY: &str = "Why we suggest this";
-pub const RESULT_WHY_NONE: &str = "None of your answers reached the point where we would suggest treatment. Some may still be worth watching: see your scores below.";
+pub const RESULT_WHY_NONE: &str = "Your answers don't point to a need for treatment right now. But if you are struggling, that is reason enough to talk to someone.";
 pub const RESULT_NEXT: &str = "What to do next";
 pub const RESULT_IMPORTANT: &str = "Important for you";
+pub const RESULT_MORE: &str = "Good to know";
 pub const RESULT_SCORES: &str = "Your scores";
 pub const RESULT_ABOUT: &str = "About the questionnaires";
 pub const RESULT_KEEP: &str = "Keep a copy";
-pub const RESULT_KEEP_INTRO: &str = "If you would like to show this to a clinician, print it or save a copy on this device. Nothing is sent anywhere. When you are done, you can clear your answers.";
+pub const RESULT_KEEP_INTRO: &str = "To show this to a clinician, print it or save a copy. Nothing is sent anywhere. When you are done, you can clear your answers.";
+/// Said before Save: on a shared device, the file is what stays behind.
+pub const SAVE_STAYS: &str = "A saved copy stays in this device's downloads, where others who use this device could find it.";
 pub const PRINT: &str = "Print";
 pub const SAVE: &str = "Save a copy";
 pub const CLEAR: &str = "Clear my answers";
@@ -118,30 +122,26 @@ pub const QUESTIONS_INTRO: &str =
 
 /// "Questions to ask any program", from the seed article's "How to choose the right IOP".
 pub const Q_THERAPIES: &str =
-    "Which therapies do you offer (for example CBT, DBT or family therapy)?";
-pub const Q_CREDENTIALS: &str = "What are your staff's qualifications and licences?";
-pub const Q_OUTCOMES: &str = "What results can you show — how do people who finish the program do?";
+    "What kinds of therapy do you offer? For example CBT, DBT or family therapy.";
+pub const Q_CREDENTIALS: &str = "What training and licenses do your staff have?";
+pub const Q_OUTCOMES: &str = "How do people who finish the program do? What results can you show?";
 pub const Q_SCHEDULE: &str =
     "When does the program meet, and does that fit my work, school and family schedule?";
 pub const Q_EVALUATION: &str =
-    "Can I have an initial evaluation first, to check the program fits my goals?";
+    "Can I meet with you first, to check that the program fits my goals?";
 
 pub fn next_offer_intro(clinic: &str, program: &str) -> String {
     [clinic, " offers this level of care: ", program, "."].concat()
 }
 
 pub fn next_not_offered(clinic: &str) -> String {
-    [
-        clinic,
-        " does not offer this level of care. Here is how to find it:",
-    ]
-    .concat()
+    [clinic, " doesn't offer this kind of care. To find it:"].concat()
 }
 
 pub const NEXT_GENERIC_INTRO: &str = "How to find this kind of care:";
 
 pub fn clinic_call(clinic: &str) -> String {
-    ["You can also call ", clinic, " to talk it over: "].concat()
+    ["To talk it over, call ", clinic, ": "].concat()
 }
 
 pub const FIND_TREATMENT: &str = "SAMHSA's treatment locator, findtreatment.gov";
@@ -152,11 +152,36 @@ pub const SAMHSA_HELPLINE_TEL: &str = "tel:18006624357";
 // ---------------------------------------------------------------- crisis
 
 pub const CRISIS_TITLE: &str = "Please get help right now";
-pub const CRISIS_LEAD: &str = "Your answers tell us you may be in danger. You deserve help now, and you don't have to go through this alone.";
-pub const CRISIS_CALL_988: &str = "Call or text 988 (Suicide & Crisis Lifeline; veterans press 1), or call 911 / go to the nearest emergency department now.";
+
+/// The crisis screen's first sentence, for the crisis rule that brought the visitor
+/// there (the most urgent one when several held: see `components::crisis`). It says what
+/// the visitor chose, never that anyone was told: the answers stay on the device.
+pub fn crisis_lead(rule: RuleId) -> &'static str {
+    match rule {
+        RuleId::C5 => "You said you might seriously hurt someone. Talk to someone now: they can help you keep yourself and others safe.",
+        RuleId::C6 => "You said you tried to end your life in the past 3 months. Even if you feel safe now, please talk to someone today.",
+        RuleId::C2 | RuleId::C3 | RuleId::C4 => "Your answers about suicide mean it is best to talk to someone right now. You don't have to face this alone.",
+        _ => "You said you may be in danger now. You deserve help, and you don't have to face this alone.",
+    }
+}
+
+/// What to do while help is on its way, for the same rule as [`crisis_lead`].
+pub fn crisis_advice(rule: RuleId) -> &'static str {
+    match rule {
+        RuleId::C5 => "If you can, put some space between you and the person, and put away anything that could be used to hurt someone. If someone is in danger now, call 911.",
+        RuleId::C6 => "If you can, tell someone you trust how you are doing, and keep these numbers close.",
+        _ => "If you can, stay with someone you trust, and move away from anything you could use to hurt yourself.",
+    }
+}
+
+/// What 988 is, under the buttons (only where the US numbers apply).
+pub const CRISIS_988_IS: &str = "988 is the Suicide & Crisis Lifeline: free, private, and there day and night. Call or text, and someone trained will listen and help.";
+/// Under the buttons, with the US numbers.
+pub const CRISIS_ER: &str = "Or call 911, or go to the nearest emergency room now.";
+pub const CRISIS_CALL_988: &str =
+    "Call 988 or text 988, or call 911 or go to the nearest emergency room now.";
 pub const CRISIS_CALL_LOCAL: &str =
-    "Call your local emergency number or one of these lines now, or go to the nearest emergency department.";
-pub const CRISIS_CALM: &str = "If you can, stay with someone you trust, and move away from anything you could use to hurt yourself. The people at 988 are trained to listen and help, any time of day or night.";
+    "Call your local emergency number or one of these lines now, or go to the nearest emergency room.";
 pub const CRISIS_WHY: &str = "Why you are seeing this";
 pub const CRISIS_BACK_NOTE: &str =
     "If you chose an answer by mistake, you can go back and change it.";
@@ -187,7 +212,7 @@ pub const CONFIG_FALLBACK_TITLE: &str = "The self-check isn't available right no
 /// the crisis numbers and the clinic's phone first.
 pub const CONFIG_ERROR_SUMMARY: &str = "For the website's administrator: why the self-check is off";
 pub const CONFIG_FALLBACK_BODY: &str =
-    "If you are in crisis, call or text 988, or call 911 or go to the nearest emergency department.";
+    "If you are in crisis, call or text 988, or call 911 or go to the nearest emergency room.";
 
 pub fn config_fallback_clinic(clinic: &str) -> String {
     ["To talk to someone at ", clinic, ", call "].concat()
@@ -221,7 +246,7 @@ pub fn level_name(level: Level) -> &'static str {
         Level::SelfCare => "Self-care and checking in again",
         Level::Outpatient => "Outpatient therapy",
         Level::Iop => "An intensive outpatient program (IOP)",
-        Level::Php => "A partial hospitalization program (PHP, a day program)",
+        Level::Php => "A day treatment program (partial hospitalization, PHP)",
         Level::Inpatient => "Inpatient or other 24-hour care",
         Level::CrisisNow => "Crisis help now",
         Level::OutOfScope => "Not available for people under 18",
@@ -232,26 +257,27 @@ pub fn level_name(level: Level) -> &'static str {
 pub fn level_description(level: Level) -> &'static [&'static str] {
     match level {
         Level::SelfCare => &[
-            "Your answers don't point to a need for treatment right now. Looking after yourself — regular sleep and meals, moving your body, time with people you trust — may be enough.",
-            "Check in with yourself again in 2 to 4 weeks, for example by taking this self-check again, or sooner if things get harder. A counselor or your doctor is always there if you would like to talk.",
+            "Your answers don't point to a need for treatment right now. Looking after yourself may be enough: regular sleep and meals, moving your body, and time with people you trust.",
+            "Check in with yourself again in 2 to 4 weeks. You could take this self-check again. Do it sooner if things get harder.",
+            "If you are struggling, that is reason enough to talk to someone. A counselor or your doctor is always there.",
         ],
         Level::Outpatient => &[
-            "Regular sessions with a therapist or counselor, usually once a week or every other week for about an hour, in person or by video. Sometimes a doctor or psychiatric prescriber adds medication.",
+            "Regular sessions with a therapist or counselor, usually once a week or every other week for about an hour, in person or by video. Sometimes a doctor adds medicine.",
             "You keep your usual routines and fit appointments around them.",
         ],
         Level::Iop => &[
-            "A structured program of individual and group therapy plus skills workshops, usually about 9 to 12 hours a week (for example 3 hours a day, 3 or 4 days a week), in person or by video.",
-            "You live at home and keep your work, school and family routines, so you can use what you learn in daily life right away — and the support of family and friends stays close.",
-            "Common therapies are cognitive behavioral therapy (CBT), dialectical behavior therapy (DBT) and family therapy.",
-            "IOPs tend to suit people with moderate to severe symptoms, and people stepping down from a hospital or residential stay.",
+            "A program of group and one-to-one therapy and skills classes. It is usually about 9 to 12 hours a week, for example 3 hours a day, 3 or 4 days a week. It can be in person or by video.",
+            "You live at home and keep up with work, school and family. You can use what you learn in daily life right away, and family and friends stay close.",
+            "Common kinds of therapy are cognitive behavioral therapy (CBT), dialectical behavior therapy (DBT) and family therapy.",
+            "These programs suit people with moderate to severe symptoms. They also help people who are leaving a hospital or a live-in program.",
         ],
         Level::Php => &[
-            "Treatment for most of the day, usually 5 days a week (20 hours a week or more), with a team of psychiatric prescribers, therapists and nurses — and you sleep at home.",
-            "It is for symptoms that make daily life very hard: it can be used instead of a hospital stay, or as a step down after one.",
+            "Treatment for most of the day, usually 5 days a week (20 hours a week or more). A team of doctors, therapists and nurses works with you, and you sleep at home.",
+            "It is for symptoms that make daily life very hard. It can take the place of a hospital stay, or help you after one.",
         ],
         Level::Inpatient => &[
-            "A short stay in a hospital or another setting with care around the clock, for when it is not safe or not possible to get better at home right now — for example when stopping alcohol or drugs could be dangerous, or when basic needs can't be met.",
-            "The aim is to get you safe and stable, then to continue with a day or intensive outpatient program.",
+            "A short stay in a hospital or another place with care day and night. It is for when it is not safe, or not possible, to get better at home right now. For example, when stopping alcohol or drugs could be dangerous, or when you can't meet your basic needs.",
+            "The aim is to help you get safe and stable. After that, care goes on in a day or evening program.",
         ],
         Level::CrisisNow => &[CRISIS_CALL_988],
         Level::OutOfScope => &[OUT_OF_SCOPE_BODY],
@@ -261,11 +287,11 @@ pub fn level_description(level: Level) -> &'static [&'static str] {
 /// Where to find the level when the clinic does not offer it (never a lower level).
 pub fn level_find(level: Level) -> &'static str {
     match level {
-        Level::SelfCare => "You can start today. If you would like support, your doctor or a counselor can help, and many employers offer free counseling through an employee assistance program.",
-        Level::Outpatient => "Ask your primary care doctor for a referral, call the member services number on your insurance card for in-network therapists, or search the treatment locator below.",
-        Level::Iop => "Ask your doctor or therapist for a referral to an intensive outpatient program (IOP), call the member services number on your insurance card and ask which IOPs are in your network, or search the treatment locator below.",
-        Level::Php => "Ask your doctor or therapist for a referral to a partial hospitalization (day) program, call the member services number on your insurance card and ask which programs are in your network, or search the treatment locator below. Please do this soon.",
-        Level::Inpatient => "Please talk to a doctor today about a hospital or residential stay. If you can't reach one, go to the nearest emergency department, or call or text 988: they can help you find a place and get there safely.",
+        Level::SelfCare => "You can start today. If you would like support, your doctor or a counselor can help. Many employers also offer free counseling through an employee assistance program.",
+        Level::Outpatient => "Ask your doctor to refer you. Or call the number on your insurance card and ask which therapists your plan covers. You can also search the treatment finder below.",
+        Level::Iop => "Ask your doctor or therapist to refer you to an intensive outpatient program (IOP). Or call the number on your insurance card and ask which programs your plan covers. You can also search the treatment finder below.",
+        Level::Php => "Ask your doctor or therapist to refer you to a day treatment program. Or call the number on your insurance card and ask which programs your plan covers. You can also search the treatment finder below. Please do this soon.",
+        Level::Inpatient => "Please talk to a doctor today about a hospital stay. If you can't reach one, go to the nearest emergency room, or call 988 or text 988. They can help you find a place and get there safely.",
         Level::CrisisNow | Level::OutOfScope => CRISIS_CALL_988,
     }
 }
@@ -277,47 +303,47 @@ pub fn level_find(level: Level) -> &'static str {
 pub fn rule_sentence(rule: RuleId) -> &'static str {
     use RuleId::*;
     match rule {
-        G1 => "You told us you are under 18. This self-check was made and tested for adults.",
+        G1 => "You said you are under 18. This self-check was made and tested for adults.",
         C1 => "You said you are in danger right now or need urgent help.",
-        C2 => "You said that in the past month you have had thoughts of killing yourself with some intention of acting on them, or that you have worked out a plan.",
+        C2 => "You said that in the past month you have had thoughts of killing yourself and some wish to act on them, or that you have made a plan.",
         C3 => "You said you did something, or prepared to do something, to end your life in the past 3 months.",
         C4 => "You said you are having thoughts of killing yourself right now.",
-        C5 => "You said you have some intention or a plan to seriously hurt someone, or that you have recently acted violently toward someone.",
+        C5 => "You said you plan or mean to badly hurt someone, or that you have hurt someone on purpose lately.",
         C6 => "You said you tried to kill yourself, and that the most recent time was in the past 3 months.",
-        H1 => "Cutting down or stopping alcohol, sedatives or opioids has caused you a seizure, confusion, hallucinations or a need for hospital care. Stopping safely usually needs medical care around the clock.",
-        H2 => "You described several days of feeling unusually high, wired or irritable that are causing serious problems. That is best treated somewhere with staff around the clock.",
-        H3 => "You described hearing or seeing things, or beliefs, that make it hard to tell what is real or to function day to day.",
-        H4 => "You said you can't take care of your basic needs without help, and that there isn't someone who can reliably help you.",
+        H1 => "Stopping alcohol, sedatives or opioids has caused you a seizure, confusion, hallucinations or a hospital stay. To stop safely, you may need care day and night.",
+        H2 => "You described several days of feeling very high, wired or irritable, and it is causing serious problems. That is best treated where staff are there day and night.",
+        H3 => "You described hearing or seeing things, or beliefs, that make it hard to tell what is real or to get through the day.",
+        H4 => "You said you can't take care of your basic needs without help, and there is no one who can help you every day.",
         P1 => "Your symptoms are in a severe range and they make everyday life extremely hard. A day program gives several hours of treatment on most days.",
         P2 => "You left a hospital, detox or residential stay in the past 30 days and your symptoms are still in a moderate or higher range. The weeks after a stay are a time to keep support close.",
         P3 => "You said you can't take care of your basic needs without someone else's help. A day program gives structure and support during the day.",
         I1 => "Your symptoms are in a severe range and they make work, home life or relationships clearly harder.",
-        I2 => "Your symptoms are in a moderate or higher range and they make everyday life extremely hard.",
+        I2 => "Your symptoms are in a moderate or higher range, and they make everyday life very hard.",
         I3 => "You have been in treatment for 6 weeks or longer without getting better, and your symptoms are in a moderate or higher range. A more intensive program is the usual next step.",
-        I4 => "You went to an emergency room or crisis center, or left a hospital stay, in the past 30 days, and your symptoms are in a moderate or higher range.",
-        I5 => "You left a psychiatric hospital, detox or residential stay in the past 30 days. Stepping down through an intensive program keeps support close in the first weeks, when risk is highest.",
+        I4 => "In the past 30 days you went to an emergency room or crisis center, or left a hospital. And your symptoms are in a moderate or higher range.",
+        I5 => "You left a hospital, detox or live-in program in the past 30 days. A program with more support keeps help close in the first weeks, when risk is highest.",
         I6 => "You said you have been thinking about how you might kill yourself. A clinician should talk with you about this soon, and a more intensive program gives closer support.",
-        I7 => "Your answers about alcohol or drug use are in the range where specialist treatment is usually recommended.",
-        O1 => "Your depression score is in the moderate range or higher. Talking therapy, sometimes with medication, usually helps.",
-        O2 => "Your anxiety score is in the moderate range or higher. Talking therapy usually helps.",
-        O3 => "Your answers about a frightening or traumatic event suggest possible PTSD, which is worth a proper assessment.",
-        O4 => "Your answers about periods of high mood fit a pattern seen in bipolar disorder, which a clinician should assess.",
+        I7 => "Your answers about alcohol or drugs are in the range where expert care is usually advised.",
+        O1 => "Your depression score is in the moderate range or higher. Talk therapy, sometimes with medicine, usually helps.",
+        O2 => "Your anxiety score is in the moderate range or higher. Talk therapy usually helps.",
+        O3 => "Your answers about a frightening or painful event suggest possible PTSD. It is worth having it checked.",
+        O4 => "Your answers about times of very high mood fit a pattern seen in bipolar disorder. A clinician should check this.",
         O5 => "Your drinking is in a higher-risk range. Counseling can help you cut down.",
-        O6 => "Your answers about drug use are in a moderate or higher range, which is worth a proper assessment.",
+        O6 => "Your answers about drug use are in a moderate or higher range. It is worth having it checked.",
         O7 => "Your answers show serious psychological distress.",
         O8 => "Your problems clearly affect your work, home life, free time or relationships.",
         O9 => "You said you have had thoughts that you would be better off dead or of hurting yourself. That always deserves a conversation with a clinician.",
         O10 => "You said that in the past month you have wished you were dead or had thoughts of killing yourself.",
         O11 => "You said that at some time you have done something, or prepared to do something, to end your life.",
         O12 => "Your answers to the suicide questions (including any you chose to skip) mean a clinician should check in with you soon.",
-        O13 => "You described hearing or seeing things other people couldn't, or unusual beliefs. A psychiatric evaluation can help.",
-        O14 => "You described days of feeling unusually high, wired or irritable with much less need for sleep. A psychiatric evaluation can help.",
+        O13 => "You described hearing or seeing things other people couldn't, or unusual beliefs. A mental health doctor can help.",
+        O14 => "You described days of feeling unusually high, wired or irritable with much less need for sleep. A mental health doctor can help.",
         O15 => "You said you have had withdrawal symptoms when cutting down alcohol, sedatives or opioids. A doctor should know about this.",
         O16 => "You said you have had thoughts of seriously hurting someone. A clinician should talk with you about this today.",
         O17 => "You went to an emergency room, crisis center or hospital in the past 30 days. Follow-up care matters after a visit like that.",
         O18 => "You said your current treatment has not helped after 6 weeks or longer. Tell your clinician: a change of plan often helps.",
         O19 => "You said taking care of your basic needs is a struggle right now.",
-        E1 => "You don't feel safe where you live, or there is no one you can count on between sessions, so we suggest one step more support than your symptoms alone would.",
+        E1 => "You don't feel safe where you live, or there is no one you can count on between visits. So we suggest one step more support than your symptoms alone would.",
     }
 }
 
@@ -326,16 +352,16 @@ pub fn rule_sentence(rule: RuleId) -> &'static str {
 /// The message for a flag. `Show988` is always set and shown on its own.
 pub fn flag_message(flag: Flag) -> &'static str {
     match flag {
-        Flag::Show988 => "If things get worse, or you think about suicide, call or text 988 (Suicide & Crisis Lifeline) any time, day or night. Veterans press 1.",
+        Flag::Show988 => "If things get worse, or you think about suicide, call 988 or text 988 (Suicide & Crisis Lifeline) any time, day or night. Veterans press 1.",
         Flag::SuicideScreenRequired => "You said you have had thoughts of being better off dead or of hurting yourself. That is why we asked the extra questions about suicide. Please tell the clinician you speak to about these thoughts.",
-        Flag::SameDayClinicianContact => "Please talk to a clinician today: call the clinic or your doctor, or call or text 988. Some of your answers are best followed up the same day.",
-        Flag::PsychiatricEvaluation => "Some of your answers are best looked at by a psychiatrist or psychiatric nurse practitioner. Ask for a psychiatric evaluation.",
-        Flag::BipolarScreenPositive => "Your answers about periods of high mood fit a pattern seen in bipolar disorder. Before starting an antidepressant, make sure the prescriber knows about this.",
-        Flag::PtsdScreenPositive => "Your answers suggest possible post-traumatic stress (PTSD). Trauma-focused therapy helps; ask for a trauma-informed assessment.",
-        Flag::MedicalWithdrawalAdvice => "Do not stop drinking, or stop sedatives, sleeping pills or opioids, suddenly without medical advice: withdrawal can be dangerous. Talk to a doctor first.",
-        Flag::AddictionSpecialistAssessment => "Your answers about alcohol or drug use suggest an assessment with an addiction specialist.",
+        Flag::SameDayClinicianContact => "Please talk to a clinician today: call the clinic or your doctor, or call 988 or text 988. Some of your answers are best followed up the same day.",
+        Flag::PsychiatricEvaluation => "Some of your answers are best looked at by a mental health doctor or nurse who can prescribe medicine. Ask for a psychiatric evaluation.",
+        Flag::BipolarScreenPositive => "Your answers about times of very high mood fit a pattern seen in bipolar disorder. Before you start an antidepressant, make sure your doctor knows.",
+        Flag::PtsdScreenPositive => "Your answers suggest possible post-traumatic stress (PTSD). Therapy that focuses on trauma helps. Ask for a check by someone trained in trauma.",
+        Flag::MedicalWithdrawalAdvice => "Don't stop alcohol, sedatives, sleeping pills or opioids all at once. Talk to a doctor first: stopping can be dangerous.",
+        Flag::AddictionSpecialistAssessment => "Your answers about alcohol or drugs suggest a check with an expert in addiction.",
         Flag::BriefAlcoholAdvice => "Your drinking is above low-risk levels. Cutting down lowers the risk to your health, and a doctor or counselor can help you plan.",
-        Flag::HomeSafetyResources => "You said you don't always feel safe where you live. If someone hurts, threatens or controls you, the National Domestic Violence Hotline can help, free and confidential, 24/7: call 1-800-799-7233 or text START to 88788.",
+        Flag::HomeSafetyResources => "You said you don't always feel safe where you live. If someone hurts, threatens or controls you, the National Domestic Violence Hotline can help, free and private, 24/7: call 1-800-799-7233 or text START to 88788.",
         Flag::AttendanceBarrier => "You said taking part in about 9 to 12 hours a week might be hard. Ask about evening or virtual sessions, or help with childcare or transport. The suggestion itself does not change.",
         Flag::OutOfScopeMinor => OUT_OF_SCOPE_BODY,
     }
@@ -428,6 +454,49 @@ pub fn k6_band(band: K6Band) -> &'static str {
         K6Band::SeriousPsychologicalDistress => "serious psychological distress",
     }
 }
+
+/// A band in plain words, next to a reason, where the clinical name above is not plain
+/// (the score table and the printed summary keep the clinical name).
+pub fn screen_plain(band: ScreenBand) -> &'static str {
+    match band {
+        ScreenBand::Negative => "no sign of a problem",
+        ScreenBand::Positive => "worth a closer look",
+    }
+}
+
+pub fn pcptsd5_plain(band: Pcptsd5Band) -> &'static str {
+    match band {
+        Pcptsd5Band::Negative => "no sign of PTSD",
+        Pcptsd5Band::Possible => "possible PTSD",
+        Pcptsd5Band::Positive => "likely PTSD",
+    }
+}
+
+pub fn asq_plain(band: AsqBand) -> &'static str {
+    match band {
+        AsqBand::Negative => "no sign of risk",
+        AsqBand::NonAcutePositive => "some risk: see a clinician soon",
+        AsqBand::AcutePositive => "urgent: get help now",
+    }
+}
+
+pub fn wsas_plain(band: WsasBand) -> &'static str {
+    match band {
+        WsasBand::Subclinical => "little effect on daily life",
+        WsasBand::SignificantImpairment => "a clear effect on daily life",
+        WsasBand::ModeratelySevereOrWorse => "a severe effect on daily life",
+    }
+}
+
+/// The words in the result's notes that become `tel:`/`sms:` links, and where they lead.
+/// The notes above write every number this way ("call 988 or text 988").
+pub const NOTE_LINKS: [(&str, &str); 5] = [
+    ("call 988", "tel:988"),
+    ("text 988", "sms:988"),
+    ("call 911", "tel:911"),
+    ("call 1-800-799-7233", "tel:18007997233"),
+    ("text START to 88788", "sms:88788"),
+];
 
 /// What each score measures, for the scores table and the reasons.
 pub const SCORE_PHQ9: &str = "Depression (PHQ-9)";

@@ -21,17 +21,36 @@ pub struct ScoreRow {
     pub key: ScoreKind,
     pub measure: &'static str,
     pub value: String,
+    /// The band as the instrument's manual names it (the score table, Print, Save).
     pub band: String,
+    /// The band in plain words, next to a reason ("no sign of a problem" for a negative
+    /// screen); `None` where `band` is plain already.
+    pub plain: Option<&'static str>,
 }
 
 impl ScoreRow {
     /// "Depression (PHQ-9): 17, moderately severe".
     pub fn sentence(&self) -> String {
+        self.with_band(&self.band)
+    }
+
+    /// The same with the band in plain words, for the evidence under a reason.
+    pub fn plain_sentence(&self) -> String {
+        self.with_band(self.plain.unwrap_or(&self.band))
+    }
+
+    fn with_band(&self, band: &str) -> String {
         if self.value == m::SCORE_NO_TOTAL {
-            [self.measure, ": ", &self.band].concat()
+            [self.measure, ": ", band].concat()
         } else {
-            [self.measure, ": ", &self.value, ", ", &self.band].concat()
+            [self.measure, ": ", &self.value, ", ", band].concat()
         }
+    }
+
+    /// This row with its band in other plain words.
+    fn plain(mut self, plain: &'static str) -> ScoreRow {
+        self.plain = Some(plain);
+        self
     }
 }
 
@@ -59,6 +78,9 @@ pub struct Summary {
     pub level: Level,
     pub reasons: Vec<Reason>,
     pub notes: Vec<&'static str>,
+    /// How many of `notes`, from the first, are urgent (same-day contact, withdrawal, the
+    /// suicide questions, home safety): the result shows them before the reasons.
+    pub urgent: usize,
     pub scores: Vec<ScoreRow>,
     pub answers: Vec<AnswerRow>,
     pub attributions: Vec<String>,
@@ -84,6 +106,10 @@ impl Summary {
             level: assessment.level,
             reasons,
             notes: notes(&assessment.flags),
+            urgent: URGENT
+                .iter()
+                .filter(|f| assessment.flags.contains(f))
+                .count(),
             scores,
             answers: answer_rows(answers, asked),
             attributions: attributions(answers, asked),
@@ -207,6 +233,14 @@ pub fn attributions(answers: &Answers, asked: &[ItemId]) -> Vec<String> {
     out
 }
 
+/// The urgent flags, first in `notes`.
+const URGENT: [Flag; 4] = [
+    Flag::SameDayClinicianContact,
+    Flag::MedicalWithdrawalAdvice,
+    Flag::SuicideScreenRequired,
+    Flag::HomeSafetyResources,
+];
+
 /// One message per flag, the most urgent first and `show_988` last, so it closes the list.
 pub fn notes(flags: &[Flag]) -> Vec<&'static str> {
     const ORDER: [Flag; 11] = [
@@ -237,6 +271,7 @@ fn total_row(key: ScoreKind, measure: &'static str, total: u32, band: &'static s
         measure,
         value: total.to_string(),
         band: band.to_owned(),
+        plain: None,
     }
 }
 
@@ -256,6 +291,7 @@ fn completable_row(
             measure,
             value: total.to_string(),
             band: [band, " (", m::SCORE_PARTIAL, ")"].concat(),
+            plain: None,
         },
         _ => band_row(key, measure, m::SCORE_INCOMPLETE),
     }
@@ -268,6 +304,7 @@ fn band_row(key: ScoreKind, measure: &'static str, band: &'static str) -> ScoreR
         measure,
         value: m::SCORE_NO_TOTAL.to_owned(),
         band: band.to_owned(),
+        plain: None,
     }
 }
 
@@ -286,12 +323,10 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
         ));
     }
     if let Some(x) = &s.phq2 {
-        rows.push(total_row(
-            K::Phq2,
-            m::SCORE_PHQ2,
-            x.total,
-            m::screen_band(x.band),
-        ));
+        rows.push(
+            total_row(K::Phq2, m::SCORE_PHQ2, x.total, m::screen_band(x.band))
+                .plain(m::screen_plain(x.band)),
+        );
     }
     if let Some(x) = &s.gad7 {
         let band = x.band.map(m::gad7_band);
@@ -304,25 +339,25 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
         ));
     }
     if let Some(x) = &s.gad2 {
-        rows.push(total_row(
-            K::Gad2,
-            m::SCORE_GAD2,
-            x.total,
-            m::screen_band(x.band),
-        ));
+        rows.push(
+            total_row(K::Gad2, m::SCORE_GAD2, x.total, m::screen_band(x.band))
+                .plain(m::screen_plain(x.band)),
+        );
     }
     if let Some(x) = &s.k6 {
         rows.push(total_row(K::K6, m::SCORE_K6, x.total, m::k6_band(x.band)));
     }
     if let Some(x) = &s.asq {
-        rows.push(band_row(K::Asq, m::SCORE_ASQ, m::asq_band(x.band)));
+        rows.push(band_row(K::Asq, m::SCORE_ASQ, m::asq_band(x.band)).plain(m::asq_plain(x.band)));
     }
     if let Some(x) = &s.cssrs {
         rows.push(band_row(K::Cssrs, m::SCORE_CSSRS, m::cssrs_band(x.band)));
     }
     if let Some(x) = &s.pcptsd5 {
         let band = m::pcptsd5_band(x.band);
-        rows.push(total_row(K::Pcptsd5, m::SCORE_PCPTSD5, x.total, band));
+        rows.push(
+            total_row(K::Pcptsd5, m::SCORE_PCPTSD5, x.total, band).plain(m::pcptsd5_plain(x.band)),
+        );
     }
     if let Some(x) = &s.mdq {
         rows.push(ScoreRow {
@@ -330,11 +365,14 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
             measure: m::SCORE_MDQ,
             value: m::mdq_count(x.item1_yes_count),
             band: m::screen_band(x.band).to_owned(),
+            plain: Some(m::screen_plain(x.band)),
         });
     }
     if let Some(x) = &s.auditc {
         let band = m::screen_band(x.band);
-        rows.push(total_row(K::Auditc, m::SCORE_AUDITC, x.total, band));
+        rows.push(
+            total_row(K::Auditc, m::SCORE_AUDITC, x.total, band).plain(m::screen_plain(x.band)),
+        );
     }
     if let Some(x) = &s.audit {
         rows.push(total_row(
@@ -345,7 +383,10 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
         ));
     }
     if let Some(x) = &s.nida_sq {
-        rows.push(band_row(K::NidaSq, m::SCORE_NIDA, m::screen_band(x.band)));
+        rows.push(
+            band_row(K::NidaSq, m::SCORE_NIDA, m::screen_band(x.band))
+                .plain(m::screen_plain(x.band)),
+        );
     }
     if let Some(x) = &s.dast10 {
         rows.push(total_row(
@@ -356,12 +397,10 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
         ));
     }
     if let Some(x) = &s.wsas {
-        rows.push(total_row(
-            K::Wsas,
-            m::SCORE_WSAS,
-            x.total,
-            m::wsas_band(x.band),
-        ));
+        rows.push(
+            total_row(K::Wsas, m::SCORE_WSAS, x.total, m::wsas_band(x.band))
+                .plain(m::wsas_plain(x.band)),
+        );
     }
     rows
 }
@@ -374,7 +413,7 @@ fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String>
     let mut out = Vec::new();
     for key in inputs.scores.iter().chain(inputs.summaries) {
         if let Some(row) = scores.iter().find(|row| row.key == *key) {
-            out.push(row.sentence());
+            out.push(row.plain_sentence());
         }
     }
     for &id in inputs.items {

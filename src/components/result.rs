@@ -6,7 +6,7 @@
 
 use crate::browser;
 use crate::components::parts::{
-    actions, call_line, contact_line, h2, link_button, list, on_click, p, p_class,
+    actions, call_line, contact_line, h2, link, link_button, list, on_click, p, p_class,
     secondary_button, title,
 };
 use crate::messages as m;
@@ -60,10 +60,6 @@ pub fn result_screen(
     };
 
     // The lists' lines (plain loops: each iterator chain would add its own code).
-    let mut notes = Vec::new();
-    for note in &summary.notes {
-        notes.push(note.to_string());
-    }
     let mut scores = Vec::new();
     for row in &summary.scores {
         scores.push(row.sentence());
@@ -79,9 +75,12 @@ pub fn result_screen(
         ""
     };
 
-    // Print shows this screen through the print stylesheet: everything but `.cs-no-print`
-    // (Back, the clinic's call-to-action, the buttons), plus the `.cs-print-only` parts (the
-    // date and every answer). Save writes the same sections as text (`Summary::to_text`).
+    // The order fits a phone (issue 14): the level, what to do next, the urgent notes, why;
+    // then the rest, each folded in a native <details> (keyboard and screen readers know
+    // it). Print shows this screen through the print stylesheet with every fold open:
+    // everything but `.cs-no-print` (Back, the call-to-action, the buttons), plus the
+    // `.cs-print-only` parts (the date and every answer). Save writes the same sections as
+    // text (`Summary::to_text`).
     html! {
         <div class="cs-screen cs-result" key="result" data-testid="result" data-level={level.as_str()}>
             <div class="cs-back cs-no-print">
@@ -89,31 +88,23 @@ pub fn result_screen(
             </div>
             { title(m::RESULT_TITLE) }
             <p class="cs-print-only">{ m::SUMMARY_DATE }{ " " }{ summary.date.clone() }</p>
-            <div class="cs-level">
+            <div class="cs-level" data-testid="level">
                 <span>{ m::RESULT_SUGGESTED }</span>
                 <strong class="cs-level-name">{ m::level_name(level) }</strong>
-                <span>{ m::NOT_A_DIAGNOSIS }</span>
             </div>
-
-            { h2(m::RESULT_WHAT_IT_IS) }
-            { for m::level_description(level).iter().map(|text| p(*text)) }
 
             <div class="cs-no-print">
                 { h2(m::RESULT_NEXT) }
                 { next_step(config, level) }
-                if has_program_questions(level) {
-                    { h2(m::QUESTIONS_TITLE) }
-                    { program_questions(config, level) }
-                }
             </div>
 
-            { section(m::RESULT_IMPORTANT, "cs-list cs-flags", notes) }
+            { notes(m::RESULT_IMPORTANT, &summary.notes[..summary.urgent]) }
 
             { h2(m::RESULT_WHY) }
             if summary.reasons.is_empty() {
-                { p(m::RESULT_WHY_NONE) }
+                <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p>
             } else {
-                <ul class="cs-list cs-reasons">
+                <ul class="cs-list cs-reasons" data-testid="reasons">
                     { for summary.reasons.iter().map(|r| html! {
                         <li data-rule={r.rule.as_str()}>
                             { r.sentence }
@@ -125,19 +116,35 @@ pub fn result_screen(
                 </ul>
             }
 
-            { section(m::RESULT_SCORES, "cs-list cs-scores", scores) }
+            { p(m::NOT_A_DIAGNOSIS) }
+            { notes(m::RESULT_MORE, &summary.notes[summary.urgent..]) }
+
+            { fold(m::RESULT_WHAT_IT_IS, html! {
+                <>{ for m::level_description(level).iter().map(|text| p(*text)) }</>
+            }) }
+            if has_program_questions(level) {
+                <div class="cs-no-print">
+                    { fold(m::QUESTIONS_TITLE, program_questions(config, level)) }
+                </div>
+            }
+            if !scores.is_empty() {
+                { fold(m::RESULT_SCORES, list("cs-list cs-scores", scores)) }
+            }
 
             <div class="cs-print-only">
                 { h2(m::SUMMARY_ANSWERS) }
                 { list("cs-list", answers) }
             </div>
 
-            { section(m::RESULT_ABOUT, "cs-list cs-attribution", summary.attributions.clone()) }
+            if !summary.attributions.is_empty() {
+                { fold(m::RESULT_ABOUT, list("cs-list cs-attribution", summary.attributions.clone())) }
+            }
             { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
 
             <div class="cs-no-print">
                 { h2(m::RESULT_KEEP) }
                 { p(m::RESULT_KEEP_INTRO) }
+                { p(m::SAVE_STAYS) }
                 { actions(html! {
                     <>
                         { secondary_button(m::PRINT, on_print) }
@@ -151,12 +158,62 @@ pub fn result_screen(
     }
 }
 
-/// A heading and its list, or nothing when the list is empty.
-fn section(title: &'static str, class: &'static str, items: Vec<String>) -> Html {
-    if items.is_empty() {
+/// A folded section: a native `<details>` whose `<summary>` is the section's title, so it
+/// opens with Enter or Space and is announced as a button that expands. The print
+/// stylesheet unfolds it.
+fn fold(title: &'static str, content: Html) -> Html {
+    html! {
+        <details class="cs-fold">
+            <summary>{ title }</summary>
+            { content }
+        </details>
+    }
+}
+
+/// A heading and its notes, or nothing when there are none.
+fn notes(title: &'static str, notes: &[&'static str]) -> Html {
+    if notes.is_empty() {
         return Html::default();
     }
-    html! { <>{ h2(title) }{ list(class, items) }</> }
+    html! {
+        <>
+            { h2(title) }
+            <ul class="cs-list cs-flags">
+                { for notes.iter().map(|note| html! { <li>{ linked(note) }</li> }) }
+            </ul>
+        </>
+    }
+}
+
+/// A note's text with each phone number it gives ("call 988", "text 988", …, from
+/// `m::NOTE_LINKS`) as a `tel:`/`sms:` link, the rest as text.
+fn linked(text: &'static str) -> Html {
+    let mut parts: Vec<Html> = Vec::new();
+    let mut rest = text;
+    loop {
+        // The earliest number left in the text.
+        let mut next: Option<(usize, &'static str, &'static str)> = None;
+        for (words, href) in m::NOTE_LINKS {
+            // A byte scan rather than `str::find`, whose searcher would add kilobytes.
+            let found = rest
+                .as_bytes()
+                .windows(words.len())
+                .position(|w| w == words.as_bytes());
+            if let Some(at) = found {
+                if next.is_none_or(|(first, _, _)| at < first) {
+                    next = Some((at, words, href));
+                }
+            }
+        }
+        let Some((at, words, href)) = next else {
+            parts.push(html! { { rest } });
+            break;
+        };
+        parts.push(html! { { &rest[..at] } });
+        parts.push(link(href.into(), words.into()));
+        rest = &rest[at + words.len()..];
+    }
+    html! { <>{ for parts }</> }
 }
 
 /// The levels a person would look for a program at.
@@ -184,11 +241,8 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
                 } else {
                     <p><strong>{ program.name.clone() }</strong></p>
                 }
-                if let Some(schedule) = &program.schedule {
-                    { p(schedule.clone()) }
-                }
                 <p>
-                    <a class="cs-button" href={program.cta.url.as_str().to_owned()}>{ program.cta.label.clone() }</a>
+                    <a class="cs-button" href={program.cta.url.as_str().to_owned()} data-testid="next-step">{ program.cta.label.clone() }</a>
                 </p>
             </div>
         }
@@ -207,15 +261,19 @@ fn next_step(config: &ClinicConfig, level: Level) -> Html {
                     if let Some(intro) = intro {
                         { p(intro) }
                     }
-                    { p(m::level_find(level)) }
+                    <p data-testid="next-step">{ linked(m::level_find(level)) }</p>
                     if locator {
                         <ul class="cs-list">
                             <li><a href={m::FIND_TREATMENT_URL} rel="noreferrer">{ m::FIND_TREATMENT }</a></li>
                             <li><a href={m::SAMHSA_HELPLINE_TEL}>{ m::SAMHSA_HELPLINE }</a></li>
                         </ul>
                     }
+                    // The clinic's contact page only when it has no phone: on a phone,
+                    // the reasons must stay within two screens (the start screen links it).
+                    if call.is_none() {
+                        { for contact }
+                    }
                     { for call }
-                    { for contact }
                 </div>
             }
         }

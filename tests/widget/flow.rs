@@ -317,7 +317,16 @@ async fn the_result_explains_itself_and_clear_returns_to_start() {
     assert_eq!(w.level().as_deref(), Some("self_care"));
     let text = w.text();
     assert!(text.contains("not a diagnosis"));
-    assert!(text.contains("call or text 988"));
+    // The 988 note's numbers are links.
+    let links: Vec<String> = w
+        .all(".cs-flags a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert!(links.iter().any(|h| h == "tel:988"), "{links:?}");
+    assert!(links.iter().any(|h| h == "sms:988"), "{links:?}");
+    // Self-care says plainly that struggling is reason enough to talk to someone.
+    assert!(text.contains("reason enough to talk to someone"), "{text}");
     // PHQ-9 attribution line from the engine.
     let phq = carestep_engine::instrument(carestep_engine::Instrument::Phq9);
     assert!(text.contains(phq.attribution.unwrap()));

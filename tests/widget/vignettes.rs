@@ -217,3 +217,102 @@ async fn save_and_print_carry_the_same_summary() {
         );
     }
 }
+
+/// The crisis screen's first sentence and advice fit the crisis rule that fired (the
+/// engine's first crisis rule in `rules_fired`), and nothing on it says the answers went
+/// anywhere. One vignette per kind of crisis: emergency now (C1), the suicide screen
+/// (C2–C4), harm to someone else (C5), a recent attempt (C6).
+#[wasm_bindgen_test]
+async fn the_crisis_screen_leads_with_the_rule_that_fired() {
+    use carestep_engine::RuleId;
+    use carestep_widget::messages as m;
+    let cases = [
+        ("14-crisis-emergency.json", RuleId::C1),
+        ("15-crisis-asq-acute.json", RuleId::C4),
+        ("18-crisis-harm-others.json", RuleId::C5),
+        ("16-crisis-recent-attempt.json", RuleId::C6),
+    ];
+    let mut leads = Vec::new();
+    for (file, rule) in cases {
+        let v = vignette(file);
+        let answers = Answers::from_json(&format!("{{\"answers\": {}}}", v["answers"])).unwrap();
+        let first = assess(&answers)
+            .rules_fired
+            .into_iter()
+            .find(|r| r.is_crisis());
+        assert_eq!(first, Some(rule), "{file}: the engine's first crisis rule");
+
+        let w = Widget::mount(config_for(&v["modules"]).as_deref()).await;
+        let level = drive(&w, file, v["answers"].as_object().unwrap()).await;
+        assert_eq!(level, "crisis_now", "{file}");
+        let lead = w
+            .one("[data-testid=level]")
+            .and_then(|p| p.text_content())
+            .unwrap_or_default();
+        assert_eq!(lead, m::crisis_lead(rule), "{file}");
+        let text = w.text();
+        assert!(text.contains(m::crisis_advice(rule)), "{file}: {text}");
+        if matches!(rule, RuleId::C5 | RuleId::C6) {
+            assert!(!text.contains("hurt yourself"), "{file}: {text}");
+        }
+        // What 988 is, with the US numbers of the default configuration.
+        assert!(text.contains(m::CRISIS_988_IS), "{file}");
+        for words in ["tell us", "told us", "sent to", "shared with"] {
+            assert!(!text.contains(words), "{file}: \"{words}\" in {text}");
+        }
+        // Call 988 and Text 988 have the same weight: the same classes.
+        let class = |href: &str| {
+            w.one(&format!(".cs-crisis-numbers a[href=\"{href}\"]"))
+                .unwrap_or_else(|| panic!("{file}: no {href} button"))
+                .class_name()
+        };
+        assert_eq!(class("tel:988"), class("sms:988"));
+        leads.push(lead);
+    }
+    leads.dedup();
+    assert_eq!(leads.len(), 4, "four different leads: {leads:?}");
+}
+
+/// The result keeps the level, the next step, the notes and the reasons unfolded, folds
+/// the rest in native `<details>`, links every phone number in its notes, and says before
+/// Save where the file will stay.
+#[wasm_bindgen_test]
+async fn the_result_folds_the_rest_and_links_the_numbers_in_its_notes() {
+    let v = vignette("13-outpatient-unsafe-home.json");
+    let w = Widget::mount(None).await;
+    drive(&w, "home", v["answers"].as_object().unwrap()).await;
+    let folds = w.all("details");
+    assert!(folds.len() >= 3, "{} folds", folds.len());
+    for fold in &folds {
+        assert!(!fold.has_attribute("open"), "folded at first");
+        let summary = fold.first_element_child().unwrap();
+        assert_eq!(summary.tag_name(), "SUMMARY");
+    }
+    for visible in [
+        "[data-testid=level]",
+        "[data-testid=next-step]",
+        "[data-testid=reasons]",
+        ".cs-flags",
+    ] {
+        let element = w.one(visible).unwrap_or_else(|| panic!("no {visible}"));
+        assert!(
+            element.closest("details").unwrap().is_none(),
+            "{visible} is folded"
+        );
+    }
+    let hrefs: Vec<String> = w
+        .all(".cs-flags a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    for href in ["tel:18007997233", "sms:88788", "tel:988", "sms:988"] {
+        assert!(hrefs.iter().any(|h| h == href), "no {href} in {hrefs:?}");
+    }
+    // The line about the saved file comes before the Save button.
+    let text = w.text();
+    let line = text
+        .find(carestep_widget::messages::SAVE_STAYS)
+        .expect("the save line");
+    let save = text.find("Save a copy").unwrap();
+    assert!(line < save);
+}
