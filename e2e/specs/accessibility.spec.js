@@ -84,9 +84,42 @@ for (const [level, answers] of Object.entries(BY_LEVEL)) {
     expect(run.stoppedAt).toBe('result');
     expect(await cs.level()).toBe(level);
     const r = await expectAccessible(page, `result ${level}`);
-    figure(`result ${level}: ${r.violations} violations, ${r.passes} rules passed`);
+    // The folded sections (native <details>, which browsers announce as expandable)
+    // open from the keyboard: axe again with every fold open.
+    const folds = cs.result().locator('details');
+    const count = await folds.count();
+    for (let i = 0; i < count; i += 1) {
+      const summary = folds.nth(i).locator('summary');
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect(folds.nth(i)).toHaveAttribute('open', '');
+      await expect(folds.nth(i).locator(':scope > :not(summary)').first()).toBeVisible();
+    }
+    const open = count ? await expectAccessible(page, `result ${level}, ${count} folds open`) : r;
+    figure(`result ${level}: ${r.violations} violations folded, ${open.violations} with ${count} folds open; ${r.passes} rules passed`);
   });
 }
+
+test('print shows every folded section of the result, without opening it on screen', async ({ page }) => {
+  const cs = await CareStep.standalone(page);
+  await cs.ready();
+  await completeJourney(cs, BY_LEVEL.iop);
+  const folds = cs.result().locator('details');
+  const count = await folds.count();
+  expect(count, 'the result has folded sections').toBeGreaterThanOrEqual(3);
+  // On screen, a folded section's content is hidden … (the folds Print leaves out, in a
+  // .cs-no-print block, like "Questions to ask any program", aside)
+  const contents = cs.result().locator(':not(.cs-no-print) > details > :not(summary)');
+  await expect(contents.first()).toBeHidden();
+  // … and under the print stylesheet every one is shown, still folded on screen.
+  await page.emulateMedia({ media: 'print' });
+  const n = await contents.count();
+  for (let i = 0; i < n; i += 1) await expect(contents.nth(i)).toBeVisible();
+  for (let i = 0; i < count; i += 1) await expect(folds.nth(i)).not.toHaveAttribute('open', /.*/);
+  await page.emulateMedia({ media: 'screen' });
+  await expect(contents.first()).toBeHidden();
+  figure(`print: ${n} folded parts in ${count} <details> all visible`);
+});
 
 for (const config of ['invalid', 'malformed', 'wpautop']) {
   test(`configuration error notice and fallback (${config}) have no violations, folded and unfolded`, async ({ page }) => {
