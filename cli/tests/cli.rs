@@ -1,5 +1,5 @@
 //! The `carestep` tool as a user runs it: exact error lines for every kind
-//! of bad input (Part 5 "Errors" and §5.1 item 10), exit codes, empty
+//! of bad input (`carestep score` "Errors" and the input contract), exit codes, empty
 //! standard output on error, and the happy paths.
 
 use std::io::Write;
@@ -311,7 +311,7 @@ fn score_prints_the_part5_result() {
             }
         })
     );
-    // Pretty-printed, keys in Part 5 order.
+    // Pretty-printed, keys in `carestep score` order.
     assert!(r
         .stdout
         .starts_with("{\n  \"model_version\": \"0.2\",\n  \"level\": \"iop\","));
@@ -332,7 +332,7 @@ fn whole_numbers_in_any_spelling_are_accepted() {
 
 #[test]
 fn huge_counts_are_accepted() {
-    // §5.1 item 10: nida_sq.1 has no upper limit.
+    // the input contract: nida_sq.1 has no upper limit.
     for count in ["99999999999999999999", "1e20", "1e400"] {
         let r = score(&format!(r#"{{"answers": {{"nida_sq.1": {count}}}}}"#));
         assert_eq!((r.code, r.stderr.as_str()), (0, ""), "{count}");

@@ -56,7 +56,7 @@ fn vignette_files() -> Vec<PathBuf> {
     files
 }
 
-/// The vignette's answers (Part 5 input) and its `--modules` value.
+/// The vignette's answers (`carestep score` input) and its `--modules` value.
 fn vignette(file: &Path) -> (Value, String, String) {
     let v: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
     let modules = match &v["modules"] {

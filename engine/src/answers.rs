@@ -1,4 +1,4 @@
-//! A person's answers, and the Part 5 input format `{"answers": {ID: VALUE}}`.
+//! A person's answers, and the `carestep score` input format `{"answers": {ID: VALUE}}`.
 //!
 //! [`Answers::from_json`] is the one gate every outside answer set passes
 //! through (the command-line tool, tests, a saved copy): it rejects anything
@@ -25,7 +25,7 @@ use crate::questionnaire::{item, AnswerKind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Response {
     /// The item's numeric code, or the count for count items (`nida_sq.1`).
-    /// A count has no upper limit (§5.1 item 10); one above `u64::MAX` is
+    /// A count has no upper limit (the input contract); one above `u64::MAX` is
     /// stored as `u64::MAX` (saturated), which is harmless because scoring
     /// only asks whether the count is at least 1.
     Value(u64),
@@ -115,8 +115,8 @@ impl Answers {
             .filter_map(|(&id, r)| r.map(|r| (id, r)))
     }
 
-    /// Parses the Part 5 input `{"answers": {"phq9.1": 2, "asq.1": "declined", ...}}`
-    /// with every check of §5.1 item 10. `null` means "not asked". A
+    /// Parses the `carestep score` input `{"answers": {"phq9.1": 2, "asq.1": "declined", ...}}`
+    /// with every check of the input contract. `null` means "not asked". A
     /// `nida_sq.1` count above `u64::MAX` is accepted and stored as
     /// `u64::MAX` (see [`Response::Value`]).
     pub fn from_json(text: &str) -> Result<Answers, InputError> {
@@ -148,7 +148,7 @@ impl Answers {
 }
 
 impl Serialize for Answers {
-    /// The inner object of the Part 5 input (`{"phq9.1": 2, ...}`).
+    /// The inner object of the `carestep score` input (`{"phq9.1": 2, ...}`).
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_map(self.iter().map(|(id, r)| (id.as_str(), r)))
     }
@@ -483,7 +483,7 @@ fn response(id: ItemId, raw: &RawValue) -> Result<Option<Response>, InputError> 
     }
 }
 
-/// A number answer, checked on its exact value (§5.1 item 10); errors echo
+/// A number answer, checked on its exact value (the input contract); errors echo
 /// the number as typed. A code above every option, however large, is "not
 /// an allowed code"; a count above `u64::MAX` is saturated.
 fn number(id: ItemId, text: &str) -> Result<u64, InputError> {
@@ -629,7 +629,7 @@ mod tests {
             ("nida_sq.1", "12.0", v(12)),
             ("nida_sq.1", "1e3", v(1000)),
             ("nida_sq.1", "18446744073709551615", v(u64::MAX)),
-            // No upper limit on the count (§5.1 item 10): stored saturated.
+            // No upper limit on the count (the input contract): stored saturated.
             ("nida_sq.1", "18446744073709551616", v(u64::MAX)),
             ("nida_sq.1", "99999999999999999999", v(u64::MAX)),
             ("nida_sq.1", "1e20", v(u64::MAX)),

@@ -51,15 +51,15 @@ pub const CS_ITEM: &str = "urn:carestep:codesystem:item";
 /// CareStep answer codes: this prefix plus the item id is the system, the
 /// item's numeric code (`docs/methodology.md`, Instruments) is the code.
 pub const CS_ANSWER: &str = "urn:carestep:codesystem:answer:";
-/// CareStep score codes: the Part 5 `scores` key, e.g. `pcptsd5`.
+/// CareStep score codes: the `carestep score` `scores` key, e.g. `pcptsd5`.
 pub const CS_SCORE: &str = "urn:carestep:codesystem:score";
-/// CareStep band codes: the Part 5 band name, e.g. `moderately_severe`.
+/// CareStep band codes: the `carestep score` band name, e.g. `moderately_severe`.
 pub const CS_BAND: &str = "urn:carestep:codesystem:band";
-/// CareStep levels of care: the Part 5 level, e.g. `iop`.
+/// CareStep levels of care: the `carestep score` level, e.g. `iop`.
 pub const CS_LEVEL: &str = "urn:carestep:codesystem:level";
 /// CareStep rules: the rule id (`docs/methodology.md#rules`), e.g. `O1`.
 pub const CS_RULE: &str = "urn:carestep:codesystem:rule";
-/// CareStep flags: the Part 5 flag name, e.g. `show_988`.
+/// CareStep flags: the `carestep score` flag name, e.g. `show_988`.
 pub const CS_FLAG: &str = "urn:carestep:codesystem:flag";
 /// CareStep result codes: `level` (the suggested level of care).
 pub const CS_RESULT: &str = "urn:carestep:codesystem:result";
@@ -263,7 +263,7 @@ pub fn form_panel(form: &str) -> Option<Coding> {
     Some(Coding::new(LOINC, code, Some(display)))
 }
 
-/// The codes of a score (the Part 5 `scores` key): LOINC first where
+/// The codes of a score (the `carestep score` `scores` key): LOINC first where
 /// confirmed, then always the CareStep code.
 pub fn score_codings(key: &str) -> Vec<Coding> {
     let loinc = match key {
@@ -529,7 +529,7 @@ fn response_resource(id: &str, form: &Form, answers: &Answers, date: Date) -> Va
     })
 }
 
-/// One score, flattened from the Part 5 output.
+/// One score, flattened from the `carestep score` output.
 struct ScoreEntry {
     key: String,
     total: Option<u64>,
@@ -541,7 +541,7 @@ fn score_entries(scores: &Value) -> Vec<ScoreEntry> {
     let Some(map) = scores.as_object() else {
         return Vec::new();
     };
-    // Part 5's keys in administration order (the map itself is sorted).
+    // `carestep score`'s keys in administration order (the map itself is sorted).
     const ORDER: [&str; 14] = [
         "phq9", "phq2", "gad7", "gad2", "k6", "asq", "cssrs", "pcptsd5", "mdq", "auditc", "audit",
         "nida_sq", "dast10", "wsas",

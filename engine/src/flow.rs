@@ -279,7 +279,7 @@ fn module_on(modules: &ModuleSet, m: Module, answers: &Answers) -> bool {
     match m {
         Module::Gate | Module::Context => true,
         // The C-SSRS replaces the ASQ. With neither screen on, the ASQ
-        // becomes mandatory once phq9.9 > 0 (§3.2 step 4).
+        // becomes mandatory once phq9.9 > 0 (methodology.md#instruments).
         Module::SuicideAsq => {
             !modules.contains(Module::SuicideCssrs)
                 && (modules.contains(Module::SuicideAsq)

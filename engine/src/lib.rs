@@ -8,7 +8,7 @@
 //!
 //! * [`questionnaire()`], [`item`], [`instrument`]: every item, verbatim, with
 //!   options, codes and skip conditions; intros and attribution lines.
-//! * [`Answers`]: the answers given, and the Part 5 JSON input
+//! * [`Answers`]: the answers given, and the `carestep score` JSON input
 //!   ([`Answers::from_json`]).
 //! * [`next_step`], [`path`], [`prune`], [`progress`]: what to ask next (skip
 //!   logic and the crisis interrupt live here, not in the UI).
@@ -73,5 +73,5 @@ pub use scores::{
     MdqScore, Pcptsd5Band, Phq9Band, Scores, ScreenBand, TotalScore, WsasBand,
 };
 
-/// The clinical model version this engine implements (Part 5 `model_version`).
+/// The clinical model version this engine implements (`carestep score` `model_version`).
 pub const MODEL_VERSION: &str = "0.2";

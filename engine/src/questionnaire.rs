@@ -198,8 +198,8 @@ pub struct Item {
     pub asked_when: AskedWhen,
 }
 
-/// Every item of every module in administration order (§3.2; `ctx.attempt_3m`
-/// right after `asq.4`, §5.1 item 9). `questionnaire()[id.index()].id == id`.
+/// Every item of every module in administration order (methodology.md#instruments; `ctx.attempt_3m`
+/// right after `asq.4`, methodology.md#instrument-asq). `questionnaire()[id.index()].id == id`.
 pub fn questionnaire() -> &'static [Item] {
     &ITEMS
 }
@@ -556,7 +556,7 @@ const fn ctx(id: ItemId, text: &'static str, choices: &'static [Choice]) -> Item
 }
 
 static ITEMS: [Item; ItemId::COUNT] = [
-    // Gate (§3.3)
+    // Gate (methodology.md#instrument-context)
     it(ItemId::CtxAdult, Module::Gate, Instrument::Gate, None,
         "Are you 18 years of age or older?", ADULT),
     help(
@@ -565,7 +565,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
             NO_YES),
         "Also answer yes if you took an overdose or something to hurt yourself. Or if you need urgent medical help.",
     ),
-    // PHQ-9 (§1.1)
+    // PHQ-9 (methodology.md#instrument-phq9)
     phq(ItemId::Phq9_1, "Little interest or pleasure in doing things"),
     phq(ItemId::Phq9_2, "Feeling down, depressed, or hopeless"),
     phq(ItemId::Phq9_3, "Trouble falling or staying asleep, or sleeping too much"),
@@ -581,7 +581,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
             DIFFICULTY),
         AskedWhen::AnyAtLeastOne(PHQ9_1_9),
     ),
-    // GAD-7 (§1.2)
+    // GAD-7 (methodology.md#instrument-gad7)
     gad(ItemId::Gad7_1, "Feeling nervous, anxious, or on edge"),
     gad(ItemId::Gad7_2, "Not being able to stop or control worrying"),
     gad(ItemId::Gad7_3, "Worrying too much about different things"),
@@ -589,14 +589,14 @@ static ITEMS: [Item; ItemId::COUNT] = [
     gad(ItemId::Gad7_5, "Being so restless that it is hard to sit still"),
     gad(ItemId::Gad7_6, "Becoming easily annoyed or irritable"),
     gad(ItemId::Gad7_7, "Feeling afraid, as if something awful might happen"),
-    // K6 (§1.10)
+    // K6 (methodology.md#instrument-k6)
     k6(ItemId::K6_1, "…nervous?"),
     k6(ItemId::K6_2, "…hopeless?"),
     k6(ItemId::K6_3, "…restless or fidgety?"),
     k6(ItemId::K6_4, "…so depressed that nothing could cheer you up?"),
     k6(ItemId::K6_5, "…that everything was an effort?"),
     k6(ItemId::K6_6, "…worthless?"),
-    // ASQ (§1.8) with ctx.attempt_3m right after asq.4 (§5.1 item 9)
+    // ASQ (methodology.md#instrument-asq) with ctx.attempt_3m right after asq.4 (methodology.md#instrument-asq)
     asq(ItemId::Asq1, "In the past few weeks, have you wished you were dead?"),
     asq(ItemId::Asq2, "In the past few weeks, have you felt that you or your family would be better off if you were dead?"),
     asq(ItemId::Asq3, "In the past week, have you been having thoughts about killing yourself?"),
@@ -613,7 +613,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
         asq(ItemId::Asq5, "Are you having thoughts of killing yourself right now?"),
         AskedWhen::AnyYesOrDeclined(ASQ_1_4),
     ),
-    // C-SSRS screener, recent (§1.7)
+    // C-SSRS screener, recent (methodology.md#instrument-cssrs)
     cssrs(ItemId::Cssrs1, Some(CSSRS_STEM),
         "Have you wished you were dead or wished you could go to sleep and not wake up?"),
     cssrs(ItemId::Cssrs2, Some(CSSRS_STEM),
@@ -623,7 +623,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
             cssrs(ItemId::Cssrs3, Some(CSSRS_STEM), "Have you been thinking about how you might do this?"),
             AskedWhen::AnyAtLeastOne(&[ItemId::Cssrs2]),
         ),
-        // §1.7 quotes only this much of the form's example; nothing is
+        // The printed form is quoted only this far; nothing is
         // added to the quotation.
         "For example: \u{201c}I thought about taking an overdose but I never made a specific plan\u{2026}\u{201d}",
     ),
@@ -648,7 +648,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
         cssrs(ItemId::Cssrs6b, None, "Was this within the past 3 months?"),
         AskedWhen::AnyAtLeastOne(&[ItemId::Cssrs6]),
     ),
-    // PC-PTSD-5 (§1.3); the intro is on the instrument
+    // PC-PTSD-5 (methodology.md#instrument-pcptsd5); the intro is on the instrument
     it(ItemId::Pcptsd5_0, Module::Trauma, Instrument::Pcptsd5, None,
         "Have you ever experienced this kind of event?", NO_YES),
     ptsd(ItemId::Pcptsd5_1, "Had nightmares about the event(s) or thought about the event(s) when you did not want to?"),
@@ -656,7 +656,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
     ptsd(ItemId::Pcptsd5_3, "Been constantly on guard, watchful, or easily startled?"),
     ptsd(ItemId::Pcptsd5_4, "Felt numb or detached from people, activities, or your surroundings?"),
     ptsd(ItemId::Pcptsd5_5, "Felt guilty or unable to stop blaming yourself or others for the event(s) or any problems the event(s) may have caused?"),
-    // MDQ (§1.4)
+    // MDQ (methodology.md#instrument-mdq)
     mdq1(ItemId::Mdq1a, "…felt so good or so hyper that other people thought you were not your normal self or you were so hyper that you got into trouble?"),
     mdq1(ItemId::Mdq1b, "…were so irritable that you shouted at people or started fights or arguments?"),
     mdq1(ItemId::Mdq1c, "…felt much more self-confident than usual?"),
@@ -676,7 +676,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
     it(ItemId::Mdq3, Module::Bipolar, Instrument::Mdq, None,
         "How much of a problem did any of these cause you — like being unable to work; having family, money or legal troubles; getting into arguments or fights?",
         MDQ_PROBLEM),
-    // AUDIT (§1.5): items 1–3 are AUDIT-C, 4–10 the full AUDIT; WHO skips
+    // AUDIT (methodology.md#instrument-audit): items 1–3 are AUDIT-C, 4–10 the full AUDIT; WHO skips
     help(
         it(ItemId::Audit1, Module::Alcohol, Instrument::Audit, None,
             "How often do you have a drink containing alcohol?", AUDIT_1),
@@ -706,7 +706,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
     audit_full(ItemId::Audit8, "How often during the last year have you been unable to remember what happened the night before because you had been drinking?", AUDIT_FREQ, AskedWhen::UnlessAllZero(AUDIT_SKIP_4_8)),
     audit_full(ItemId::Audit9, "Have you or someone else been injured as a result of your drinking?", AUDIT_INJURY, AskedWhen::Always),
     audit_full(ItemId::Audit10, "Has a relative or friend or a doctor or another health worker been concerned about your drinking or suggested you cut down?", AUDIT_INJURY, AskedWhen::Always),
-    // NIDA single question (§1.6)
+    // NIDA single question (methodology.md#instrument-nida-sq)
     Item {
         id: ItemId::NidaSq1,
         module: Module::Drugs,
@@ -717,7 +717,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
         answer: AnswerKind::Count,
         asked_when: AskedWhen::Always,
     },
-    // DAST-10 (§1.6); instructions are on the instrument
+    // DAST-10 (methodology.md#instrument-dast10); instructions are on the instrument
     dast(ItemId::Dast10_1, "Have you used drugs other than those required for medical reasons?"),
     dast(ItemId::Dast10_2, "Do you abuse more than one drug at a time?"),
     dast(ItemId::Dast10_3, "Are you always able to stop using drugs when you want to?"),
@@ -728,7 +728,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
     dast(ItemId::Dast10_8, "Have you engaged in illegal activities in order to obtain drugs?"),
     dast(ItemId::Dast10_9, "Have you ever experienced withdrawal symptoms (felt sick) when you stopped taking drugs?"),
     dast(ItemId::Dast10_10, "Have you had medical problems as a result of your drug use (e.g., memory loss, hepatitis, convulsions, bleeding, etc.)?"),
-    // WSAS (§1.9); "[problem]" replaced by the wording the spec names
+    // WSAS (methodology.md#instrument-wsas); "[problem]" replaced by the wording the spec names
     help(
         wsas(ItemId::Wsas1, "Because of my emotional, mental health, or alcohol/drug problems my ability to work is impaired. '0' means 'not at all impaired' and '8' means very severely impaired to the point I can't work."),
         "If you're retired or choose not to have a job for reasons unrelated to your problem, skip this question.",
@@ -737,7 +737,7 @@ static ITEMS: [Item; ItemId::COUNT] = [
     wsas(ItemId::Wsas3, "Because of my emotional, mental health, or alcohol/drug problems my social leisure activities (with other people e.g. parties, bars, clubs, outings, visits, dating, home entertaining) are impaired."),
     wsas(ItemId::Wsas4, "Because of my emotional, mental health, or alcohol/drug problems, my private leisure activities (done alone, such as reading, gardening, collecting, sewing, walking alone) are impaired."),
     wsas(ItemId::Wsas5, "Because of my emotional, mental health, or alcohol/drug problems, my ability to form and maintain close relationships with others, including those I live with, is impaired."),
-    // Context (§3.3)
+    // Context (methodology.md#instrument-context)
     ctx(ItemId::CtxHarmOthers, "In the past month, have you had thoughts of seriously hurting or killing another person?", HARM_OTHERS),
     ctx(ItemId::CtxSelfcare, "Right now, can you take care of your basic needs? Like eating and drinking enough, keeping clean, taking needed medicines and staying physically safe?", SELFCARE),
     ctx(ItemId::CtxHomeSafe, "Do you feel safe where you are living right now?", HOME_SAFE),

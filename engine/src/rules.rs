@@ -27,7 +27,7 @@ use crate::sources::{self, Source};
 use crate::MODEL_VERSION;
 
 string_enum! {
-    /// A suggested level of care (Part 5 names). Ordered from least to most
+    /// A suggested level of care (`carestep score` names). Ordered from least to most
     /// intensive; `OutOfScope` is not a level of care and sorts last.
     pub enum Level {
         SelfCare => "self_care",
@@ -53,8 +53,8 @@ impl Level {
 }
 
 string_enum! {
-    /// A rule of §3.5–3.6. Declaration order is the output order of
-    /// `rules_fired` (§5.1 item 2), with G1 first (it only ever fires alone).
+    /// A rule of methodology.md#rules. Declaration order is the output order of
+    /// `rules_fired` (methodology.md#final-level), with G1 first (it only ever fires alone).
     pub enum RuleId {
         G1 => "G1",
         C1 => "C1",
@@ -126,7 +126,7 @@ impl RuleId {
     }
 }
 
-/// What a rule's condition reads (§3.4–3.6): the instrument scores and the
+/// What a rule's condition reads (methodology.md#rules): the instrument scores and the
 /// single answers behind it. The result page shows them as the evidence for
 /// a fired rule; whether the condition held is [`assess`]'s call.
 ///
@@ -138,7 +138,7 @@ impl RuleId {
 ///   only), the clinical level, i.e. which H, P, I and O rules fired. Every
 ///   rule but G1 also needs the person to be in scope (`ctx.adult` ≠ 1);
 ///   that gate is not listed. Among answer sets without a declined answer,
-///   the `scores` entries of the Part 5 output and the `items` answers (and
+///   the `scores` entries of the `carestep score` output and the `items` answers (and
 ///   the level) decide the rule on their own.
 /// * **Nothing extra.** Each of `items`, changed on its own, can change
 ///   whether the rule fires. So can the answers to each of `scores`'
@@ -156,7 +156,7 @@ pub struct RuleInputs {
     /// C-SSRS band next to cssrs.4 and cssrs.5 for C2); the rule reads the
     /// answers, not these scores.
     pub summaries: &'static [ScoreKind],
-    /// The rule also reads the clinical level of §3.7 (E1: the step-up
+    /// The rule also reads the clinical level of methodology.md#final-level (E1: the step-up
     /// applies only at IOP and PHP).
     pub clinical_level: bool,
 }
@@ -190,7 +190,7 @@ impl RuleId {
         use RuleId::*;
         use RuleInputs as R;
         use ScoreKind as S;
-        // The derived variables of §3.4, as the scores they read.
+        // The derived variables of methodology.md#derived-variables, as the scores they read.
         // SYM_SEV, with the WSAS of FUNC_SEV/FUNC_SIG (phq9.10 is an item).
         const SYM_SEV_FUNC: &[ScoreKind] = &[S::Phq9, S::Gad7, S::K6, S::Wsas];
         // SYM_MOD; AUDIT-C counts only when the full AUDIT has no value.
@@ -344,7 +344,7 @@ impl RuleId {
 }
 
 string_enum! {
-    /// One entry of the Part 5 `scores` object, i.e. one field of [`Scores`],
+    /// One entry of the `carestep score` `scores` object, i.e. one field of [`Scores`],
     /// in the same order; [`ScoreKind::as_str`] is its JSON key.
     pub enum ScoreKind {
         Phq9 => "phq9",
@@ -386,7 +386,7 @@ impl ScoreKind {
 }
 
 string_enum! {
-    /// A flag of §3.8: shown with the level, never changes it. Declared in
+    /// A flag of methodology.md#flags: shown with the level, never changes it. Declared in
     /// alphabetical order of the JSON names, which is the output order.
     pub enum Flag {
         AddictionSpecialistAssessment => "addiction_specialist_assessment",
@@ -481,7 +481,7 @@ impl CrisisReason {
     }
 }
 
-/// The result of an assessment; `Serialize` gives the Part 5 output exactly.
+/// The result of an assessment; `Serialize` gives the `carestep score` output exactly.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub model_version: &'static str,
@@ -511,7 +511,7 @@ impl Assessment {
         self.flags.contains(&flag)
     }
 
-    /// The Part 5 JSON, pretty-printed.
+    /// The `carestep score` JSON, pretty-printed.
     pub fn to_json_pretty(&self) -> String {
         // Serialising plain structs of strings and integers cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
@@ -551,7 +551,7 @@ pub const MONOTONICITY: &[&str] = &[
     "What the tests check (engine/tests/properties.rs, 2,000 random answer sets a run): making any single severity answer worse never lowers the level and never removes a fired rule other than E1 (a higher floor can replace the step-up); any crisis rule gives crisis_now, lists the rule, sets same_day_clinician_contact and interrupts the questionnaire in every deployment; every answer set gets a well-formed result. engine/tests/exhaustive.rs and the case vignettes in engine/tests/vignettes/ check the rules and bands further.",
 ];
 
-/// Scores the answers and applies the rules (§3.7).
+/// Scores the answers and applies the rules (methodology.md#final-level).
 pub fn assess(answers: &Answers) -> Assessment {
     if is_out_of_scope(answers) {
         return Assessment {
@@ -581,7 +581,7 @@ pub fn assess(answers: &Answers) -> Assessment {
     }
 }
 
-/// G1: `ctx.adult` = 1 (a declined answer is not out of scope, §5.1 item 6).
+/// G1: `ctx.adult` = 1 (a declined answer is not out of scope, methodology.md#declined-and-missing).
 pub(crate) fn is_out_of_scope(a: &Answers) -> bool {
     a.value(ItemId::CtxAdult) == Some(1)
 }
@@ -608,7 +608,7 @@ pub(crate) fn any_crisis(a: &Answers) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
-    /// The Part 5 score of this kind.
+    /// The `carestep score` score of this kind.
     Score(ScoreKind),
     /// The answer to this item.
     Item(ItemId),
@@ -629,7 +629,7 @@ pub enum Test {
     Declined,
 }
 
-/// One elementary test of a rule's condition (§3.4–3.6), e.g. "PHQ-9 total
+/// One elementary test of a rule's condition (methodology.md#rules), e.g. "PHQ-9 total
 /// ≥ 15" or "ctx.support ≥ 1". Every rule's condition is written, once, as
 /// ANDs and ORs of parts (in `evaluate` and `crisis_rules`); the same
 /// expression gives both whether the rule fires and its [`Witnesses`].
@@ -792,7 +792,7 @@ fn score_total(s: &Scores, k: ScoreKind) -> Option<u32> {
 ///
 /// Not witnesses, because they are not evidence about the person: the
 /// in-scope gate (`ctx.adult` ≠ 1) and AUDIT_C_ONLY (whether the full AUDIT
-/// was asked, which chooses the AUDIT-C thresholds, §3.4).
+/// was asked, which chooses the AUDIT-C thresholds, methodology.md#derived-variables).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Witnesses {
     /// The parts that held, in the order the condition lists them.
@@ -993,7 +993,7 @@ fn crisis_rules(cx: &Ctx) -> [(RuleId, Cond); 6] {
     ]
 }
 
-/// AUDIT_C_ONLY (§3.4, §5.1 item 5): at least one of audit.1–3 has a value
+/// AUDIT_C_ONLY (methodology.md#derived-variables, methodology.md#var-audit-c-only): at least one of audit.1–3 has a value
 /// and none of audit.4–10 does. "Has a value" means a numeric code on both
 /// sides: a declined answer has no value, so declining every full-AUDIT item
 /// leaves the AUDIT-C-only thresholds of SYM_MOD, I7, O5 and
@@ -1025,7 +1025,7 @@ fn evaluate(cx: &Ctx) -> Evaluation {
     use ScoreKind as K;
     use Test::{AtLeast, Declined, Is, Positive};
     // A ctx item (or any single item) contributes only when it has a value:
-    // declined and absent answers fire nothing (§5.1 item 6). PHQ-9/GAD-7
+    // declined and absent answers fire nothing (methodology.md#declined-and-missing). PHQ-9/GAD-7
     // with more than one missing item have no total, so rules using them do
     // not fire.
     let is = |id, t| item(id, Is(t), cx);
@@ -1045,7 +1045,7 @@ fn evaluate(cx: &Ctx) -> Evaluation {
     let audit_c_only = Cond::guard(audit_c_only(a), Guard::AuditCOnly, cx);
     let mdq_pos = positive(K::Mdq);
 
-    // The derived variables of §3.4.
+    // The derived variables of methodology.md#derived-variables.
     let sym_sev =
         any([&ge(K::Phq9, 15), &ge(K::Gad7, 15), &ge(K::K6, 13)]).named(Derived::SymSev, &mut defs);
     let sym_mod = any([
@@ -1067,7 +1067,7 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         &all([&audit_c_only, &ge(K::Auditc, 10)]),
     ])
     .named(Derived::SubstanceSevere, &mut defs);
-    // O12 (§5.1 items 3, 7): any ASQ positive, or any declined suicide-screen
+    // O12 (methodology.md#rule-o12): any ASQ positive, or any declined suicide-screen
     // item (the ASQ band already counts a declined ASQ item).
     // (An OR over the listed items, as `any` would give.)
     let declined = |ids: &[ItemId]| {
@@ -1141,9 +1141,9 @@ fn evaluate(cx: &Ctx) -> Evaluation {
         }
     }
 
-    // §3.7: the clinical level is the highest floor of the H, P, I and O
+    // methodology.md#final-level: the clinical level is the highest floor of the H, P, I and O
     // rules; E1 steps IOP and PHP up one level when home is unsafe or there
-    // is no support. E1 is evaluated even under a crisis (§5.1 item 1). The
+    // is no support. E1 is evaluated even under a crisis (methodology.md#final-level). The
     // witnesses of the clinical level are those of the rules that set it.
     let clinical = conds
         .iter()

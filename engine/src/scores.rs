@@ -85,7 +85,7 @@ impl ScreenBand {
     }
 
     /// AUDIT-C: positive at ≥ 4 when `ctx.sex` = 0 (male), otherwise at ≥ 3
-    /// (the female threshold, also used when sex is not given, §1.5).
+    /// (the female threshold, also used when sex is not given, methodology.md#instrument-audit).
     pub fn auditc(total: u32, sex: Option<u64>) -> Self {
         let cut = if sex == Some(0) { 4 } else { 3 };
         Self::from_bool(total >= cut)
@@ -174,7 +174,7 @@ pub enum AsqBand {
     AcutePositive,
 }
 
-/// C-SSRS screener risk tier (§1.7).
+/// C-SSRS screener risk tier (methodology.md#instrument-cssrs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CssrsBand {
@@ -270,7 +270,7 @@ pub struct MdqScore {
     pub band: ScreenBand,
 }
 
-/// The `scores` object of Part 5: one entry per instrument that was asked.
+/// The `scores` object of `carestep score`: one entry per instrument that was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub struct Scores {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -327,7 +327,7 @@ fn count_yes(a: &Answers, ids: &[ItemId]) -> u32 {
     ids.iter().filter(|&&id| a.value(id) == Some(1)).count() as u32
 }
 
-/// PHQ-9 / GAD-7 with the §5.1 item 6 rule: inside an instrument that was
+/// PHQ-9 / GAD-7 with the methodology.md#declined-and-missing rule: inside an instrument that was
 /// asked, a declined or null item of the total (`ids`) is "missing"; one
 /// missing → partial total, more → no total. `outside` are the instrument's
 /// items that are not in the total (phq9.10, the difficulty question): on
@@ -416,7 +416,7 @@ pub fn asq_band(a: &Answers) -> AsqBand {
     }
 }
 
-/// C-SSRS tier from the answered items (§1.7): high = item 4 or 5, or
+/// C-SSRS tier from the answered items (methodology.md#instrument-cssrs): high = item 4 or 5, or
 /// behaviour in the past 3 months; moderate = item 3, or behaviour not known
 /// to be recent; low = item 1 or 2.
 pub fn cssrs_band(a: &Answers) -> CssrsBand {
@@ -444,7 +444,7 @@ pub fn score(a: &Answers) -> Scores {
         gad2: gad7.and_then(|_| two_item(a, ItemId::Gad7_1, ItemId::Gad7_2)),
         pcptsd5: (a.get(ItemId::Pcptsd5_0).is_some() || any_present(a, &PCPTSD5_SYMPTOMS)).then(
             || {
-                // §5.1 item 8: symptom answers that are present count even
+                // methodology.md#declined-and-missing: symptom answers that are present count even
                 // if pcptsd5.0 = 0 would have skipped them; when they were
                 // not asked the total is 0, as the form says.
                 let total = count_yes(a, &PCPTSD5_SYMPTOMS);
@@ -504,14 +504,14 @@ pub fn score(a: &Answers) -> Scores {
 // The bands as data (for the methodology page)
 // ---------------------------------------------------------------------------
 
-/// One band of a score as the methodology page shows it: its Part 5 name,
+/// One band of a score as the methodology page shows it: its `carestep score` name,
 /// the totals it covers or the condition that gives it, and the sources of
 /// its cut-off. `tests/methodology.rs` walks every band function above over
 /// every total and checks that the page lists each band with exactly these
 /// ranges, so this table cannot drift from the scoring.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Band {
-    /// The band's name in the Part 5 output (`"moderately_severe"`).
+    /// The band's name in the `carestep score` output (`"moderately_severe"`).
     pub name: &'static str,
     /// The totals it covers, both ends included, when the band is a range
     /// of totals.

@@ -1,6 +1,6 @@
 //! Boundary tests: every band of every instrument on both sides of each
 //! cut-off, and every rule threshold on both sides, through `assess` and
-//! the Part 5 JSON. The expected band names and thresholds are written out
+//! the `carestep score` JSON. The expected band names and thresholds are written out
 //! here by hand from the published cut-offs (`docs/methodology.md` lists
 //! them with their sources), not taken from the engine.
 
@@ -273,7 +273,7 @@ fn nida_single_question() {
 }
 
 /// An instrument is asked when any of its items is present, including items
-/// outside its total (phq9.10, the difficulty question, Part 4): PHQ-9 and
+/// outside its total (phq9.10, the difficulty question, methodology.md#instruments): PHQ-9 and
 /// GAD-7 with more than one item missing are reported `{"complete": false}`.
 #[test]
 fn a_single_item_means_the_instrument_was_asked() {

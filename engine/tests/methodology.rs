@@ -405,7 +405,7 @@ fn every_band_cut_off_the_scoring_evaluates_is_on_the_page() {
             );
         }
     }
-    // Every score kind of the Part 5 output has a scoring paragraph and a table.
+    // Every score kind of the `carestep score` output has a scoring paragraph and a table.
     for k in ScoreKind::ALL {
         assert!(!rows(&p, k).is_empty(), "{k}");
     }

@@ -62,7 +62,7 @@ fn module_set() -> impl Strategy<Value = ModuleSet> {
     })
 }
 
-/// Items whose codes are ordered by severity (§3.10): everything except the
+/// Items whose codes are ordered by severity (methodology.md#final-level): everything except the
 /// gate, sex and attendance questions.
 fn severity_items() -> Vec<&'static Item> {
     questionnaire()
@@ -112,7 +112,7 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// §3.7 restated: the level implied by a list of fired rules.
+/// methodology.md#final-level restated: the level implied by a list of fired rules.
 fn level_from_rules(rules: &[RuleId]) -> Level {
     if rules.iter().any(|r| r.is_crisis()) {
         return Level::CrisisNow;
@@ -140,7 +140,7 @@ fn level_from_rules(rules: &[RuleId]) -> Level {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
-    /// §3.10: making any single severity answer worse never lowers the
+    /// methodology.md#final-level: making any single severity answer worse never lowers the
     /// level, and never removes a fired rule other than E1 (a step-up that
     /// is replaced by a higher floor).
     #[test]
@@ -178,7 +178,7 @@ proptest! {
         }
     }
 
-    /// §3.1: any crisis rule gives crisis_now, lists the rule, sets
+    /// methodology.md#final-level: any crisis rule gives crisis_now, lists the rule, sets
     /// same-day contact, and interrupts the flow in every deployment.
     #[test]
     fn any_crisis_rule_gives_crisis_now(
@@ -218,7 +218,7 @@ proptest! {
         }
     }
 
-    /// Every valid answer set gets a well-formed result (Part 5, §3.7, §3.8).
+    /// Every valid answer set gets a well-formed result (`carestep score`, methodology.md#final-level, methodology.md#flags).
     #[test]
     fn every_answer_set_gets_a_result(a in answer_set()) {
         let r = assess(&a);
@@ -232,7 +232,7 @@ proptest! {
         let mut rules = r.rules_fired.clone();
         rules.sort();
         rules.dedup();
-        prop_assert_eq!(&rules, &r.rules_fired, "rules in §3.5 order, no duplicates");
+        prop_assert_eq!(&rules, &r.rules_fired, "rules in the order of methodology.md#rules, no duplicates");
         if r.level == Level::OutOfScope {
             prop_assert_eq!(&r.rules_fired, &vec![RuleId::G1]);
             prop_assert_eq!(serde_json::to_value(r.scores).unwrap(), json!({}));

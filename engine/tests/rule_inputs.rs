@@ -23,15 +23,15 @@
 //! 1b. **Enough, on the evidence shown** (answer sets without a declined
 //!    answer; [`the_evidence_shown_decides_the_rule`]): whenever changing
 //!    the answers to one instrument flips R, R's evidence changed too: the
-//!    gate, a listed score's Part 5 entry, a listed answer or (E1) the
+//!    gate, a listed score's `carestep score` entry, a listed answer or (E1) the
 //!    clinical level. So the evidence the result page shows decides the
 //!    rule. This is finer than 1, where AUDIT and AUDIT-C share an
 //!    instrument, and where phq9.10 is a PHQ-9 answer: 1b fails if O5 or I7
 //!    lists only one of the two AUDIT scores, or P1 leaves out phq9.10. It
 //!    does not hold with declined answers and is not meant to: a declined
 //!    full-AUDIT item is "no value" for AUDIT_C_ONLY yet makes an AUDIT total
-//!    appear (§5.1 item 5), and a declined C-SSRS item fires O12 without
-//!    changing the C-SSRS band (§5.1 item 7); property 1 covers those.
+//!    appear (methodology.md#var-audit-c-only), and a declined C-SSRS item fires O12 without
+//!    changing the C-SSRS band (methodology.md#declined-and-missing); property 1 covers those.
 //!
 //! 2. **Nothing extra** (there exists; a deterministic search in
 //!    [`every_listed_input_is_read`]): for every rule and every item or
@@ -204,7 +204,7 @@ fn splice(a: &Answers, keep: &ItemSet, b: &Answers) -> Answers {
     c
 }
 
-/// The clinical level of §3.7: the highest floor among the H, P, I and O
+/// The clinical level of methodology.md#final-level: the highest floor among the H, P, I and O
 /// rules that fired (crisis rules and E1 left out), read off `rules_fired`.
 fn clinical(r: &Assessment) -> Level {
     r.rules_fired
@@ -342,7 +342,7 @@ fn without_declines(a: &Answers) -> Answers {
 /// (declined answers removed), for `rules`. Each set `a` is changed one
 /// instrument at a time (every instrument, including the gate and context
 /// questions: see [`instrument_variants`]); whenever that flips a rule, its
-/// evidence (the gate, its scores' Part 5 entries, its items' answers and,
+/// evidence (the gate, its scores' `carestep score` entries, its items' answers and,
 /// if it reads it, the clinical level) must have changed too. `Ok` gives the
 /// number of flips checked. A rule that reads the clinical level must be
 /// seen to need it: some flip leaves everything but the level as it was.
@@ -705,7 +705,7 @@ fn every_check_catches_a_wrong_table() {
 // Score kinds
 // ---------------------------------------------------------------------------
 
-/// `ScoreKind` names exactly the keys of the Part 5 `scores` object, in its
+/// `ScoreKind` names exactly the keys of the `carestep score` `scores` object, in its
 /// order, and each score comes from the instrument it names: an answer set
 /// with every item answered has all fourteen, and removing one score's
 /// instrument removes exactly the scores of that instrument.

@@ -11,7 +11,7 @@
 //!   that order, each with at least one witness, and `witnesses(R, a)` is
 //!   the same list; a rule that did not fire has none.
 //! * **(a) True.** Every witness part holds on `a` (on its answer, or on the
-//!   Part 5 score computed from `a`).
+//!   `carestep score` score computed from `a`).
 //! * **(b) Each one matters.** Setting a witness's subject to its lowest
 //!   value (an answer to its least severe code; a score's answers, all of
 //!   them, to theirs) makes that part false.
@@ -25,7 +25,7 @@
 //!   ([`RuleId::inputs`]; for E1, an input of the H/P/I/O rule that set the
 //!   clinical level), so the witnesses are a subset of the evidence table.
 //!
-//! "Lowest" follows the severity order of §3.10 (DAST-10 item 3 reversed);
+//! "Lowest" follows the severity order of methodology.md#final-level (DAST-10 item 3 reversed);
 //! a declined answer is lowered to the least severe code too.
 
 use carestep_engine::rules::{RuleInputs, ScoreKind};
