@@ -158,42 +158,8 @@ fn the_written_conditions_are_the_evaluated_ones() {
         }
     }
     assert!(n > 20, "vignettes found: {n}");
-    // Random answer sets (a small deterministic generator).
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move |m: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % m
-    };
     let mut fired = [0usize; RuleId::COUNT];
-    for _ in 0..4000 {
-        let mut a = Answers::new();
-        let dense = next(3) == 0;
-        for it in questionnaire() {
-            let r = next(10);
-            if r < if dense { 1 } else { 3 } {
-                continue;
-            }
-            let resp = if r == 3 {
-                Response::Declined
-            } else {
-                match it.answer {
-                    AnswerKind::Choices(cs) if it.id == ItemId::CtxAdult => {
-                        Response::Value(u64::from(next(20) == 0) * u64::from(cs[1].code))
-                    }
-                    AnswerKind::Choices(cs) => {
-                        // Lean towards high codes so the severe rules fire too.
-                        let i = (next(cs.len() as u64) + next(2)).min(cs.len() as u64 - 1);
-                        let mut codes: Vec<u8> = cs.iter().map(|c| c.code).collect();
-                        codes.sort();
-                        Response::Value(u64::from(codes[i as usize]))
-                    }
-                    AnswerKind::Count => Response::Value(next(4)),
-                }
-            };
-            a.set(it.id, resp).unwrap();
-        }
+    for a in random_sets(4000) {
         for r in assess(&a).rules_fired {
             fired[r as usize] += 1;
         }
@@ -470,4 +436,132 @@ fn a_deployment_page_lists_only_its_instruments() {
         }
     }
     let _ = text;
+}
+
+/// Random answer sets from a small deterministic generator: some items
+/// absent, some declined, codes leaning high so the severe rules fire too.
+fn random_sets(n: usize) -> Vec<Answers> {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % m
+    };
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut a = Answers::new();
+        let dense = next(3) == 0;
+        for it in questionnaire() {
+            let r = next(10);
+            if r < if dense { 1 } else { 3 } {
+                continue;
+            }
+            let resp = if r == 3 {
+                Response::Declined
+            } else {
+                match it.answer {
+                    AnswerKind::Choices(cs) if it.id == ItemId::CtxAdult => {
+                        Response::Value(u64::from(next(20) == 0) * u64::from(cs[1].code))
+                    }
+                    AnswerKind::Choices(cs) => {
+                        let i = (next(cs.len() as u64) + next(2)).min(cs.len() as u64 - 1);
+                        let mut codes: Vec<u8> = cs.iter().map(|c| c.code).collect();
+                        codes.sort();
+                        Response::Value(u64::from(codes[i as usize]))
+                    }
+                    AnswerKind::Count => Response::Value(next(4)),
+                }
+            };
+            a.set(it.id, resp).unwrap();
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// Each flag's "Set when" on the page, read back and checked against
+/// `assess` on random answer sets, so the words cannot drift from the code.
+#[test]
+fn every_flags_condition_on_the_page_is_what_assess_does() {
+    let defs = conditions().derived;
+    let rule_list = |s: &str| -> Vec<RuleId> {
+        s.split(|c: char| c == ',' || c.is_whitespace())
+            .filter_map(RuleId::parse)
+            .collect()
+    };
+    let mut seen = [(0usize, 0usize); Flag::COUNT];
+    for a in random_sets(3000) {
+        let r = assess(&a);
+        let s = score(&a);
+        let clinical = Level::SelfCare; // no flag's words read the clinical level
+        for f in Flag::ALL {
+            let when = f.when();
+            // Out of scope, only G1's flags are set (the page's Final level).
+            let want = if r.level == Level::OutOfScope
+                && !matches!(f, Flag::OutOfScopeMinor | Flag::Show988)
+            {
+                false
+            } else if when == "always" {
+                true
+            } else if let Some(rest) = when.strip_suffix(" fires") {
+                if let Some(list) = rest.strip_prefix("any crisis rule (C1–C6), or any of ") {
+                    r.rules_fired.iter().any(|x| x.is_crisis())
+                        || rule_list(list).iter().any(|&x| r.fired(x))
+                } else if let Some(list) = rest.strip_prefix("any of ") {
+                    rule_list(list).iter().any(|&x| r.fired(x))
+                } else {
+                    let one = RuleId::parse(rest).expect("a rule id");
+                    r.fired(one)
+                }
+            } else if let Some(d) = Derived::parse(when) {
+                r.level != Level::OutOfScope
+                    && holds(
+                        &defs.iter().find(|(x, _)| *x == d).unwrap().1,
+                        &a,
+                        &s,
+                        &defs,
+                        clinical,
+                    )
+            } else if when == "the MDQ screen is positive" {
+                s.mdq.is_some_and(|m| m.band == ScreenBand::Positive)
+            } else if let Some(t) = when
+                .strip_prefix("the PC-PTSD-5 total is ")
+                .and_then(|x| x.strip_suffix(" or more"))
+            {
+                s.pcptsd5.is_some_and(|x| x.total >= t.parse().unwrap())
+            } else if when == "the AUDIT total is 8–15, or the AUDIT-C band is positive and there is no AUDIT total of 16 or more" {
+                s.audit.is_some_and(|x| (8..=15).contains(&x.total))
+                    || (s.auditc.is_some_and(|x| x.band == ScreenBand::Positive)
+                        && s.audit.is_none_or(|x| x.total < 16))
+            } else if let Some(t) = when
+                .strip_prefix("ctx.attend is ")
+                .and_then(|x| x.strip_suffix(" or more and the final level (after E1) is IOP or PHP"))
+            {
+                a.value(ItemId::CtxAttend).is_some_and(|v| v >= t.parse().unwrap())
+                    && matches!(r.level, Level::Iop | Level::Php)
+            } else if let Some((id, t)) = when
+                .strip_suffix(" or more")
+                .and_then(|x| x.split_once(" is "))
+            {
+                let id = ItemId::parse(id).unwrap_or_else(|| panic!("{f}: {when}"));
+                r.level != Level::OutOfScope
+                    && a.value(id).is_some_and(|v| v >= t.parse::<u64>().unwrap())
+            } else {
+                panic!("{f}: the test cannot read {when:?}; teach it the new wording");
+            };
+            assert_eq!(r.has_flag(f), want, "{f} ({when}) on {}", a.to_json());
+            let e = &mut seen[f as usize];
+            if want {
+                e.0 += 1
+            } else {
+                e.1 += 1
+            }
+        }
+    }
+    for f in Flag::ALL {
+        let (on, off) = seen[f as usize];
+        assert!(on > 0, "{f} never set");
+        assert!(off > 0 || f == Flag::Show988, "{f} always set");
+    }
 }
