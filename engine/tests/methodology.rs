@@ -490,13 +490,32 @@ fn every_flags_condition_on_the_page_is_what_assess_does() {
             .filter_map(RuleId::parse)
             .collect()
     };
+    let p = page();
+    let table = p
+        .section("flags")
+        .unwrap()
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table { rows, .. } => Some(rows.clone()),
+            _ => None,
+        })
+        .unwrap();
+    let shown = |f: Flag| -> String {
+        table
+            .iter()
+            .find(|r| r[0] == format!("`{f}`"))
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("{f} not on the page"))
+    };
     let mut seen = [(0usize, 0usize); Flag::COUNT];
     for a in random_sets(3000) {
         let r = assess(&a);
         let s = score(&a);
         let clinical = Level::SelfCare; // no flag's words read the clinical level
         for f in Flag::ALL {
-            let when = f.when();
+            let when = shown(f);
+            let when = when.as_str();
             // Out of scope, only G1's flags are set (the page's Final level).
             let want = if r.level == Level::OutOfScope
                 && !matches!(f, Flag::OutOfScopeMinor | Flag::Show988)
