@@ -32,7 +32,12 @@ impl Source {
 
     /// The full one-line reference.
     pub fn full(&self) -> String {
-        format!("{}. {}. {}.", self.short(), self.title, self.published)
+        let end = if self.title.ends_with(['?', '.']) {
+            ""
+        } else {
+            "."
+        };
+        format!("{}. {}{end} {}.", self.short(), self.title, self.published)
     }
 }
 
