@@ -40,6 +40,17 @@ pub struct Methodology {
     /// The modules whose instruments the page documents.
     pub modules: ModuleSet,
     pub sections: Vec<Section>,
+    /// Names that the text uses and that have an entry of their own (the
+    /// derived variables and sources): a renderer may link each occurrence
+    /// in field values and table cells to its anchor, as the Markdown does.
+    pub links: Vec<Link>,
+}
+
+/// A name with an entry of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub text: String,
+    pub anchor: String,
 }
 
 /// A top-level section (`## …` in Markdown).
@@ -629,7 +640,28 @@ pub fn methodology(modules: &ModuleSet) -> Methodology {
             .collect(),
     };
 
+    let mut links: Vec<Link> = Derived::ALL
+        .iter()
+        .map(|d| d.as_str())
+        // A guard is linked where conditions name it (AUDIT_C_ONLY; the
+        // clinical level is written out in words).
+        .chain(
+            Guard::ALL
+                .iter()
+                .filter(|g| describe(&Expr::Guard(**g)) == g.as_str())
+                .map(|g| g.as_str()),
+        )
+        .map(|name| Link {
+            text: name.to_string(),
+            anchor: var_anchor(name),
+        })
+        .collect();
+    links.extend(sources.entries.iter().map(|e| Link {
+        text: e.title.clone(),
+        anchor: e.anchor.clone(),
+    }));
     Methodology {
+        links,
         title: "How CareStep decides".into(),
         model_version: MODEL_VERSION,
         modules: *modules,
@@ -652,7 +684,28 @@ fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
-fn write_blocks(out: &mut String, blocks: &[Block]) {
+/// `text` with every link's text made a Markdown link to its anchor (one
+/// pass, longest match first, so no link lands inside another).
+fn linkify(text: &str, links: &[Link]) -> String {
+    let mut sorted: Vec<&Link> = links.iter().collect();
+    sorted.sort_by_key(|l| std::cmp::Reverse(l.text.len()));
+    let mut out = String::new();
+    let mut rest = text;
+    'scan: while let Some(c) = rest.chars().next() {
+        for l in &sorted {
+            if !l.text.is_empty() && rest.starts_with(&l.text) {
+                out.push_str(&format!("[{}](#{})", l.text, l.anchor));
+                rest = &rest[l.text.len()..];
+                continue 'scan;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn write_blocks(out: &mut String, blocks: &[Block], links: &[Link]) {
     for b in blocks {
         match b {
             Block::Paragraph { text } => {
@@ -667,25 +720,25 @@ fn write_blocks(out: &mut String, blocks: &[Block]) {
             }
             Block::Fields { fields } => {
                 for f in fields {
-                    out.push_str(&format!("- **{}:** {}\n", f.label, f.text));
+                    out.push_str(&format!("- **{}:** {}\n", f.label, linkify(&f.text, links)));
                 }
                 out.push('\n');
             }
             Block::Table { head, rows } => {
-                let row = |cells: &[String]| {
+                let row = |cells: &[String], links: &[Link]| {
                     format!(
                         "| {} |\n",
                         cells
                             .iter()
-                            .map(|c| cell(c))
+                            .map(|c| cell(&linkify(c, links)))
                             .collect::<Vec<_>>()
                             .join(" | ")
                     )
                 };
-                out.push_str(&row(head));
+                out.push_str(&row(head, &[]));
                 out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
                 for r in rows {
-                    out.push_str(&row(r));
+                    out.push_str(&row(r, links));
                 }
                 out.push('\n');
             }
@@ -711,13 +764,13 @@ impl Methodology {
                 "<a id=\"{}\"></a>\n\n## {}\n\n",
                 s.anchor, s.title
             ));
-            write_blocks(&mut out, &s.blocks);
+            write_blocks(&mut out, &s.blocks, &self.links);
             for e in &s.entries {
                 out.push_str(&format!(
                     "<a id=\"{}\"></a>\n\n### {}\n\n",
                     e.anchor, e.title
                 ));
-                write_blocks(&mut out, &e.blocks);
+                write_blocks(&mut out, &e.blocks, &self.links);
             }
         }
         while out.ends_with("\n\n") {

@@ -22,11 +22,12 @@ pub struct Source {
 }
 
 impl Source {
-    /// "Kroenke, Spitzer & Williams 2001": authors and year.
+    /// "Kroenke, Spitzer & Williams 2001": authors and year; for a document
+    /// without a year, its authors and title. Unique among [`ALL`].
     pub fn short(&self) -> String {
         match self.year {
             Some(y) => format!("{} {y}", self.authors),
-            None => self.authors.to_string(),
+            None => format!("{}, {}", self.authors, self.title),
         }
     }
 
@@ -37,7 +38,10 @@ impl Source {
         } else {
             "."
         };
-        format!("{}. {}{end} {}.", self.short(), self.title, self.published)
+        match self.year {
+            Some(_) => format!("{}. {}{end} {}.", self.short(), self.title, self.published),
+            None => format!("{}{end} {}.", self.short(), self.published),
+        }
     }
 }
 
@@ -129,5 +133,14 @@ mod tests {
         keys.sort();
         keys.dedup();
         assert_eq!(keys.len(), ALL.len());
+        // Short forms name one source each, and none contains another (the
+        // Markdown links each one).
+        for a in ALL {
+            for b in ALL {
+                if a != b {
+                    assert!(!a.short().contains(&b.short()), "{} / {}", a.key, b.key);
+                }
+            }
+        }
     }
 }

@@ -408,6 +408,15 @@ fn the_page_states_version_modules_defaults_and_procedures() {
     anchors.sort();
     anchors.dedup();
     assert_eq!(anchors.len(), n, "duplicate anchors");
+    // Every link names an entry, and the Markdown links its first use.
+    for l in &p.links {
+        assert!(p.entry(&l.anchor).is_some(), "{} → {}", l.text, l.anchor);
+        assert!(
+            md.contains(&format!("[{}](#{})", l.text, l.anchor)),
+            "{} is never linked",
+            l.text
+        );
+    }
     // No reference to a document outside the repository.
     assert!(
         !md.contains(concat!("clinical", "-model")) && !md.contains('§'),
