@@ -41,6 +41,7 @@ import { REPO_DIR, startServer } from '../support/server.js';
 import {
   CLINICIAN_PATH,
   Clinician,
+  buildQrSvg,
   cameraVideo,
   decodeError,
   encode,
@@ -103,6 +104,13 @@ function sloppy(code) {
     .replace(/-/g, ' ')
     .replace(/[01]/g, (d) => (d === '0' ? 'o' : ['l', 'I'][(i += 1) % 2]));
 }
+
+// The QR pictures come from a native build of the visitor's panel code: built once per
+// worker before the tests (a cold build of its few crates takes a minute).
+test.beforeAll(async () => {
+  test.setTimeout(600_000);
+  await buildQrSvg();
+});
 
 let server;
 test.beforeEach(async () => {

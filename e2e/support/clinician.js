@@ -48,17 +48,22 @@ export async function fhirText(answersFile, date) {
 const QR_SVG = path.join(REPO_DIR, 'target', 'debug', 'examples', 'qr_svg');
 let built = null;
 
+/** Builds clinician/examples/qr_svg.rs once (cargo's lock orders two workers' builds). */
+export function buildQrSvg() {
+  built ??= run('cargo', ['build', '--quiet', '--package', 'carestep-clinician', '--example', 'qr_svg'], {
+    cwd: REPO_DIR,
+    encoding: 'utf8',
+  });
+  return built;
+}
+
 /**
  * The SVG of `text`'s QR code, drawn by the widget's own panel code
  * (`carestep_widget::components::handoff::qr`, through clinician/examples/qr_svg.rs),
  * and the symbol's version.
  */
 export async function qrSvg(text, pixelsPerModule = 8) {
-  built ??= run('cargo', ['build', '--quiet', '--package', 'carestep-clinician', '--example', 'qr_svg'], {
-    cwd: REPO_DIR,
-    encoding: 'utf8',
-  });
-  await built;
+  await buildQrSvg();
   const { stdout, stderr } = await run(QR_SVG, [text, String(pixelsPerModule)], { encoding: 'utf8' });
   const version = Number(/version (\d+)/.exec(stderr)?.[1]);
   return { svg: stdout.trim(), version };
