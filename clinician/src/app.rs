@@ -102,13 +102,21 @@ fn read_code(code: &str) -> Result<Read, String> {
 /// The camera while it runs: the stream and the timer that reads its frames.
 #[derive(Default)]
 struct CameraRun {
+    /// The user asked for the camera and has not stopped it.
+    wanted: bool,
     camera: Option<Camera>,
     timer: Option<Interval>,
 }
 
 impl CameraRun {
     fn stop(&mut self) {
-        self.timer = None;
+        self.wanted = false;
+        if let Some(timer) = self.timer.take() {
+            // The interval is cleared now; its closure is dropped after the current task,
+            // since this may run inside that very closure (a frame that held the code).
+            let closure = timer.cancel();
+            wasm_bindgen_futures::spawn_local(async move { drop(closure) });
+        }
         if let Some(camera) = self.camera.take() {
             camera.stop();
         }
@@ -144,17 +152,28 @@ pub fn App() -> Html {
     let camera = use_mut_ref(CameraRun::default);
     let view = use_node_ref();
 
-    // A text read one way or another: the report, or the message next to that way.
+    let stop_camera = {
+        let (camera, camera_state) = (camera.clone(), camera_state.clone());
+        Callback::from(move |_: ()| {
+            camera.borrow_mut().stop();
+            camera_state.set(CameraState::Off);
+        })
+    };
+
+    // A text read one way or another: the report (and the camera off, whichever way it
+    // was read), or the message next to that way.
     let accept = {
-        let (error, read, typed, fhir_note) = (
+        let (error, read, typed, fhir_note, stop_camera) = (
             error.clone(),
             read.clone(),
             typed.clone(),
             fhir_note.clone(),
+            stop_camera.clone(),
         );
         Callback::from(
             move |(source, text): (Source, String)| match read_code(&text) {
                 Ok(r) => {
+                    stop_camera.emit(());
                     typed.set(r.code.clone());
                     error.set(None);
                     fhir_note.set("");
@@ -242,13 +261,6 @@ pub fn App() -> Html {
             });
         })
     };
-    let stop_camera = {
-        let (camera, camera_state) = (camera.clone(), camera_state.clone());
-        Callback::from(move |_: ()| {
-            camera.borrow_mut().stop();
-            camera_state.set(CameraState::Off);
-        })
-    };
     let on_camera = {
         let (camera, camera_state, accept, error, view, stop_camera) = (
             camera.clone(),
@@ -267,16 +279,18 @@ pub fn App() -> Html {
             if matches!(&*error, Some((Source::Camera, _))) {
                 error.set(None);
             }
-            let (camera, camera_state, accept, error, view, stop_camera) = (
+            camera.borrow_mut().wanted = true;
+            let (camera, camera_state, accept, error, view) = (
                 camera.clone(),
                 camera_state.clone(),
                 accept.clone(),
                 error.clone(),
                 view.clone(),
-                stop_camera.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 match Camera::start().await {
+                    // Stopped while it was starting: off at once.
+                    Ok(started) if !camera.borrow().wanted => started.stop(),
                     Ok(started) => {
                         let run: Rc<RefCell<CameraRun>> = camera.clone();
                         run.borrow_mut().camera = Some(started);
@@ -292,11 +306,9 @@ pub fn App() -> Html {
                                 .as_ref()
                                 .and_then(|c| c.read_frame(&canvas));
                             if let Some(text) = text {
-                                // A CareStep code ends the scan; another QR code's
-                                // message shows while it goes on.
-                                if handoff::decode(&text).is_ok() {
-                                    stop_camera.emit(());
-                                }
+                                // A CareStep code ends the scan (`accept` stops the
+                                // camera); another QR code's message shows while it
+                                // goes on.
                                 accept.emit((Source::Camera, text));
                             }
                         });
