@@ -105,11 +105,22 @@ pub struct JourneyTime {
     pub seconds_slow: u32,
 }
 
-/// Words in a text as a reader counts them.
+/// Words in a text as a reader counts them: runs between spaces that hold a letter or a
+/// digit (a lone "—" or "·" is not a word). ASCII only, by bytes: the questionnaire and
+/// the widget's words are English, and Unicode's whitespace and alphanumeric tables would
+/// cost the visitor's WebAssembly about 5 KB for the same count.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut count = 0;
+    let mut has_letter = false;
+    for b in text.bytes().chain([b' ']) {
+        if b.is_ascii_whitespace() {
+            count += usize::from(has_letter);
+            has_letter = false;
+        } else if b.is_ascii_alphanumeric() {
+            has_letter = true;
+        }
+    }
+    count
 }
 
 /// The words read on the screen of `path[i]` (see the module docs).
@@ -190,19 +201,22 @@ pub fn walk_with(modules: &ModuleSet, mut choose: impl FnMut(ItemId) -> Response
     asked
 }
 
-/// The item's codes, lowest first (a count's are 0 and 1).
-fn codes(id: ItemId) -> Vec<u64> {
-    let mut c: Vec<u64> = match item(id).answer {
-        AnswerKind::Choices(cs) => cs.iter().map(|c| u64::from(c.code)).collect(),
-        AnswerKind::Count => vec![0, 1],
+/// The item's codes, highest first (a count's are 1 and 0). Counted down rather than
+/// sorted: a sort would add its own code to the visitor's WebAssembly.
+fn codes_high_first(id: ItemId) -> impl Iterator<Item = u64> {
+    let answer = item(id).answer;
+    let top = match answer {
+        AnswerKind::Choices(cs) => cs.iter().map(|c| u64::from(c.code)).max().unwrap_or(0),
+        AnswerKind::Count => 1,
     };
-    c.sort_unstable();
-    c
+    (0..=top).rev().filter(move |&code| answer.accepts(code))
 }
 
 /// The shortest path: every question answered with its lowest code.
 fn shortest(modules: &ModuleSet) -> Vec<ItemId> {
-    walk_with(modules, |id| Response::Value(codes(id)[0]))
+    walk_with(modules, |id| {
+        Response::Value(codes_high_first(id).last().unwrap_or(0))
+    })
 }
 
 /// The longest path without a crisis: each question answered with its
@@ -215,10 +229,8 @@ fn longest(modules: &ModuleSet) -> Vec<ItemId> {
             break;
         };
         asked.push(id);
-        let lowest = codes(id)[0];
-        let code = codes(id)
-            .into_iter()
-            .rev()
+        let lowest = codes_high_first(id).last().unwrap_or(0);
+        let code = codes_high_first(id)
             .find(|&code| {
                 let mut a = answers.clone();
                 a.set(id, Response::Value(code)).is_ok()
