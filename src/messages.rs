@@ -42,7 +42,11 @@ pub const NOT_A_DIAGNOSIS: &str =
 
 pub const START_TITLE: &str = "Which kind of care might fit you? A private self-check";
 pub const START_INTRO: &str = "Answer some questions about how you have been feeling. At the end you will see which kind of care might fit you, and why: from looking after yourself, to weekly therapy, to a program with more support.";
-pub const START_TIME: &str = "It takes about 5 minutes.";
+/// How long the self-check is, from the engine's estimate for this deployment
+/// (`carestep_engine::estimate`): "It has about 38 questions and takes 7 to 13 minutes."
+pub fn start_time(questions: usize, minutes_min: u32, minutes_max: u32) -> String {
+    format!("It has about {questions} questions and takes {minutes_min} to {minutes_max} minutes.")
+}
 pub const START_PRIVATE: &str =
     "Your answers stay on this device: nothing is sent, and nothing is stored unless you save a copy.";
 pub const START_NOT_DIAGNOSIS: &str =
@@ -69,6 +73,11 @@ pub const VERSION_LINE: &str = concat!("CareStep ", env!("CARGO_PKG_VERSION"));
 
 pub fn progress(position: usize, about_total: usize) -> String {
     format!("Question {position} of about {about_total}")
+}
+
+/// The part of the journey the question is in: "Part 4 of 5 · About you".
+pub fn progress_part(index: usize, count: usize, name: &str) -> String {
+    format!("Part {index} of {count} · {name}")
 }
 
 pub const ERROR_SUMMARY_TITLE: &str = "There is a problem";

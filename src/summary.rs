@@ -10,8 +10,8 @@
 
 use crate::messages as m;
 use carestep_engine::{
-    instrument, item, AnswerKind, Answers, Assessment, Flag, Instrument, ItemId, Level, Response,
-    RuleId, ScoreKind, Scores,
+    explain, instrument, item, AnswerKind, Answers, Assessment, Flag, Instrument, ItemId, Level,
+    Response, RuleId, ScoreKind, Scores, Witnesses,
 };
 
 /// One row of the score table: "Depression (PHQ-9)", "17", "moderately severe".
@@ -92,13 +92,14 @@ impl Summary {
     /// path), and `date` the date to print.
     pub fn new(assessment: &Assessment, answers: &Answers, asked: &[ItemId], date: String) -> Self {
         let scores = score_rows(&assessment.scores);
-        let reasons = assessment
-            .rules_fired
-            .iter()
-            .map(|&rule| Reason {
+        // Each fired rule's witnesses: the scores and answers that made it fire (not all
+        // it reads), from the same evaluation as the assessment.
+        let reasons = explain(answers)
+            .into_iter()
+            .map(|(rule, witnesses)| Reason {
                 rule,
                 sentence: m::rule_sentence(rule),
-                evidence: evidence(rule, &scores, answers),
+                evidence: evidence(&witnesses, &scores, answers),
             })
             .collect();
         Summary {
@@ -408,15 +409,15 @@ pub fn score_rows(s: &Scores) -> Vec<ScoreRow> {
 /// The scores and answers behind a rule, as the engine lists them: the scores it reads and
 /// those that sum up the answers it reads, then those answers. Only the ones present are
 /// shown; whether the condition held is the engine's call.
-fn evidence(rule: RuleId, scores: &[ScoreRow], answers: &Answers) -> Vec<String> {
-    let inputs = rule.inputs();
+fn evidence(witnesses: &Witnesses, scores: &[ScoreRow], answers: &Answers) -> Vec<String> {
+    let inputs = witnesses;
     let mut out = Vec::new();
     for key in inputs.scores.iter().chain(inputs.summaries) {
         if let Some(row) = scores.iter().find(|row| row.key == *key) {
             out.push(row.plain_sentence());
         }
     }
-    for &id in inputs.items {
+    for &id in &inputs.items {
         if let Some(response) = answers.get(id) {
             out.push(m::you_answered(&answer_text(id, response)));
         }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { DIST_DIR, FIXTURES_DIR, configBlockText } from '../support/server.js';
+import { questions } from '../support/engine.js';
 
 const FAILURES = {
   'WebAssembly unavailable': async (page) =>
@@ -124,3 +125,17 @@ for (const [name, notice] of Object.entries(BROKEN)) {
     });
   }
 }
+
+// Issue 14: the stated length is the engine's estimate for the default deployment, on
+// the static start screen (before the WebAssembly) and on the widget's own.
+test('the start screens state the engine\'s length estimate', async ({ page }) => {
+  const { estimate } = await questions('default');
+  const line = `It has about ${estimate.questions} questions and takes ${estimate.minutes_min} to ${estimate.minutes_max} minutes.`;
+  const html = await readFile(path.join(DIST_DIR, 'index.html'), 'utf8');
+  expect(html, 'the static start screen in dist/index.html').toContain(line);
+  await page.goto('/carestep/index.html');
+  const root = page.locator('#carestep');
+  await expect(root).toHaveAttribute('data-ready', 'true');
+  await expect(root.getByText(line)).toBeVisible();
+  figure(`stated: ${estimate.questions} questions, ${estimate.minutes_min}–${estimate.minutes_max} minutes (typical path ${estimate.words} words)`);
+});

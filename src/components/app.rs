@@ -16,7 +16,7 @@ use crate::components::{
 use crate::messages as m;
 use crate::state::{Action, Screen, State};
 use carestep_config::{ClinicConfig, ConfigErrors};
-use carestep_engine::{progress, Level};
+use carestep_engine::{part_progress, progress, Level};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -166,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
     let crisis = config.crisis();
     let announcement = announcement(&state);
     let screen = match state.screen {
-        Screen::Start => start_screen(config.clinic(), &dispatch),
+        Screen::Start => start_screen(config.clinic(), config.modules(), &dispatch),
         Screen::Question(id) => question_screen(id, &state, &dispatch),
         Screen::Crisis => crisis_screen(&state, crisis, &dispatch),
         Screen::OutOfScope => {
@@ -194,7 +194,19 @@ fn announcement(state: &State) -> String {
     match state.screen {
         Screen::Question(id) => {
             let p = progress(&state.answers, &state.modules, id);
-            m::announce_question(p.position, p.about_total)
+            let count = m::announce_question(p.position, p.about_total);
+            // A new part of the journey is announced with its name.
+            let part = part_progress(&state.answers, &state.modules, id);
+            if part.starts_part {
+                [
+                    &m::progress_part(part.index, part.count, part.part.name),
+                    ". ",
+                    &count,
+                ]
+                .concat()
+            } else {
+                count
+            }
         }
         Screen::Start if state.step == 0 => String::new(),
         Screen::Start => m::START_TITLE.to_owned(),

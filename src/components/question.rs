@@ -8,7 +8,7 @@ use crate::components::parts::{back_row, link_button, on_click, p_class, title};
 use crate::components::standard_drink;
 use crate::messages as m;
 use crate::state::{Action, Draft, QuestionError, State};
-use carestep_engine::{instrument, item, progress, AnswerKind, ItemId};
+use carestep_engine::{instrument, item, part_progress, progress, AnswerKind, ItemId};
 use carestep_ui::error_summary::error_summary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,6 +35,10 @@ pub fn question_screen(id: ItemId, state: &State, dispatch: &Callback<Action>) -
     let key = id.as_str();
     let path = state.path();
     let p = progress(&state.answers, &state.modules, id);
+    let part = part_progress(&state.answers, &state.modules, id);
+    // A one-line heads-up before a part that asks about hard things (suicide, trauma,
+    // the About-you block): what is coming and why (the engine's words).
+    let heads_up = part.part.heads_up.filter(|_| part.starts_part);
 
     // The instrument's intro (instructions) is shown on its first question on the path.
     let first_of_instrument = match path.iter().position(|&x| x == id) {
@@ -148,9 +152,13 @@ pub fn question_screen(id: ItemId, state: &State, dispatch: &Callback<Action>) -
                 { error_summary(m::ERROR_SUMMARY_TITLE, vec![(text.into(), option_dom_id(id, 0))]) }
             }
             <p class="cs-progress">
+                { m::progress_part(part.index, part.count, part.part.name) }{ " · " }
                 { m::progress(p.position, p.about_total) }
                 <progress aria-hidden="true" max={p.about_total.to_string()} value={p.position.to_string()}></progress>
             </p>
+            if let Some(text) = heads_up {
+                { p_class("cs-intro cs-heads-up", text) }
+            }
             { p_class("cs-instrument", info.name) }
             if let Some(intro) = intro {
                 { p_class("cs-intro", intro) }

@@ -8,24 +8,29 @@ use crate::components::parts::{
 use crate::messages as m;
 use crate::state::Action;
 use carestep_config::Clinic;
+use carestep_engine::{estimate, ModuleSet};
 use yew::prelude::*;
 
-/// The start screen, with the clinic's phone line when it has one.
-pub fn start_screen(clinic: Option<&Clinic>, dispatch: &Callback<Action>) -> Html {
+/// The start screen, with the clinic's phone line when it has one and the length of this
+/// deployment's journey as the engine estimates it.
+pub fn start_screen(
+    clinic: Option<&Clinic>,
+    modules: &ModuleSet,
+    dispatch: &Callback<Action>,
+) -> Html {
     let onclick = on_click(dispatch, Action::Start);
     let phone = clinic.and_then(|clinic| {
         let phone = clinic.phone.as_ref()?;
         Some(call_line(m::start_clinic_phone(&clinic.name), phone))
     });
     let contact = clinic.and_then(contact_line);
-    let facts = [
-        m::START_TIME,
-        m::START_PRIVATE,
-        m::START_SKIP,
-        m::START_NOT_DIAGNOSIS,
-    ]
-    .map(String::from)
-    .into();
+    let length = estimate(modules);
+    let facts = vec![
+        m::start_time(length.questions, length.minutes_min, length.minutes_max),
+        m::START_PRIVATE.to_owned(),
+        m::START_SKIP.to_owned(),
+        m::START_NOT_DIAGNOSIS.to_owned(),
+    ];
     html! {
         <div class="cs-screen cs-start" key="start">
             { title(m::START_TITLE) }

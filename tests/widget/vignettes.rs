@@ -4,7 +4,7 @@
 //! must equal both the file's expected level and `assess()` of the same answers.
 
 use crate::config::CLINIC;
-use crate::support::Widget;
+use crate::support::{started, Widget};
 use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -315,4 +315,83 @@ async fn the_result_folds_the_rest_and_links_the_numbers_in_its_notes() {
         .expect("the save line");
     let save = text.find("Save a copy").unwrap();
     assert!(line < save);
+}
+
+/// Issue 14: each reason's evidence is what made the rule fire (the engine's witnesses),
+/// not everything the rule reads — in the IOP vignette, I1 fired on the PHQ-9 total and
+/// the difficulty answer, so the anxiety score (GAD-7 0) is not shown as its evidence.
+#[wasm_bindgen_test]
+async fn evidence_is_what_made_each_rule_fire() {
+    use carestep_widget::summary::Summary;
+    let v = vignette("08-iop-severe-depression.json");
+    let answers = Answers::from_json(&format!("{{\"answers\": {}}}", v["answers"])).unwrap();
+    let assessment = assess(&answers);
+    let summary = Summary::new(&assessment, &answers, &[], String::new());
+    let i1 = summary
+        .reasons
+        .iter()
+        .find(|r| r.rule.as_str() == "I1")
+        .expect("I1 fired");
+    let witnesses = carestep_engine::witnesses(i1.rule, &answers);
+    assert!(!witnesses.is_empty());
+    // One line per witnessed score and answer, nothing else.
+    assert_eq!(
+        i1.evidence.len(),
+        witnesses.scores.len() + witnesses.summaries.len() + witnesses.items.len(),
+        "{:?}",
+        i1.evidence
+    );
+    assert!(
+        i1.evidence.iter().any(|e| e.contains("PHQ-9")),
+        "{:?}",
+        i1.evidence
+    );
+    assert!(
+        !i1.evidence.iter().any(|e| e.contains("GAD-7")),
+        "{:?}",
+        i1.evidence
+    );
+    // RuleId::inputs lists the anxiety score too: the evidence used to show it.
+    assert!(i1
+        .rule
+        .inputs()
+        .scores
+        .contains(&carestep_engine::ScoreKind::Gad7));
+}
+
+/// Issue 14: progress shows the part with the count, and a one-line heads-up comes before
+/// the suicide questions, on the first question of that part only.
+#[wasm_bindgen_test]
+async fn progress_names_the_part_and_a_heads_up_precedes_the_suicide_questions() {
+    let w = started().await;
+    // started() has answered the two gate questions: the first PHQ-9 question opens part 2.
+    let first = carestep_engine::part_of(carestep_engine::ItemId::Phq9_1);
+    let progress = w.one(".cs-progress").unwrap().text_content().unwrap();
+    assert!(progress.starts_with("Part 2 of "), "{progress}");
+    assert!(
+        progress.contains(&format!("· {} · Question 3 of about", first.name)),
+        "{progress}"
+    );
+    // Answer until the first ASQ question.
+    for _ in 0..40 {
+        if w.item().as_deref() == Some("asq.1") {
+            break;
+        }
+        w.answer_code(0).await;
+    }
+    assert_eq!(w.item().as_deref(), Some("asq.1"));
+    let part = carestep_engine::part_of(carestep_engine::ItemId::Asq1);
+    let heads_up = w
+        .one(".cs-heads-up")
+        .expect("a heads-up before the suicide questions");
+    assert_eq!(heads_up.text_content().as_deref(), part.heads_up);
+    let progress = w.one(".cs-progress").unwrap().text_content().unwrap();
+    assert!(
+        progress.contains(&format!("· {} ·", part.name)),
+        "{progress}"
+    );
+    // The next question of the same part has no heads-up.
+    w.answer_code(0).await;
+    assert_eq!(w.item().as_deref(), Some("asq.2"));
+    assert!(w.one(".cs-heads-up").is_none());
 }
