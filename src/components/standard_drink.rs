@@ -1,5 +1,5 @@
-//! The drink-size picture shown with the AUDIT-C questions (clinical-model §1.5: "the
-//! widget must show a drink-size picture"). An inline SVG as a `data:` URL, so it needs no
+//! The drink-size picture shown with the AUDIT-C questions: what one standard drink is
+//! (docs/methodology.md, AUDIT), as the instrument's scoring assumes. An inline SVG as a `data:` URL, so it needs no
 //! request and works under `img-src 'self' data:`. Its words are in the question's hint
 //! (the engine's standard-drink text), so the image itself is decorative (`alt=""`).
 
