@@ -82,8 +82,17 @@ fn in_words(date: Date) -> String {
     .concat()
 }
 
+/// The engine's one-line message as a sentence on the page: a capital first letter.
+fn sentence(line: &str) -> String {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn read_code(code: &str) -> Result<Read, String> {
-    let handoff = handoff::decode(code).map_err(|e| e.to_string())?;
+    let handoff = handoff::decode(code).map_err(|e| sentence(&e.to_string()))?;
     let assessment = assess(&handoff.answers);
     let asked = path(&handoff.answers, &handoff.modules);
     let summary = Summary::new(

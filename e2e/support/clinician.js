@@ -26,13 +26,17 @@ export async function encode(answersFile, date, modules = 'default') {
   return stdout.trim();
 }
 
-/** `carestep handoff decode CODE`'s one-line error (without the `carestep: ` prefix), or null if it decodes. */
+/**
+ * `carestep handoff decode CODE`'s one-line error (without the `carestep: ` prefix) as the
+ * page writes it, a sentence with a capital first letter; null if the code decodes.
+ */
 export async function decodeError(code) {
   try {
     await run(CARESTEP_CLI, ['handoff', 'decode', code], { encoding: 'utf8' });
     return null;
   } catch (error) {
-    return String(error.stderr).trim().replace(/^carestep: /, '');
+    const line = String(error.stderr).trim().replace(/^carestep: /, '');
+    return line.charAt(0).toUpperCase() + line.slice(1);
   }
 }
 
