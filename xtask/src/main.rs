@@ -134,6 +134,8 @@ fn test() -> Result {
         "--package",
         "carestep-setup",
         "--package",
+        "carestep-clinician",
+        "--package",
         "xtask",
     ]))?;
     // The widget's component tests in real headless browsers.
