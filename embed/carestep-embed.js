@@ -11,7 +11,11 @@
 // DOM, its keystrokes or its answers, and it can store nothing), hands it the
 // configuration by postMessage (never in a URL a server could log), sizes the
 // frame to its content, and runs Quick exit for the frame and for the Shift×3
-// shortcut pressed on the clinic's page.
+// shortcut pressed on the clinic's page. Because the frame has no inner
+// scrollbar, its own crisis bar scrolls away with the clinic's page; so while
+// the frame is on screen and its top has scrolled out of view, a compact
+// "Get help now" bar (crisis links and Quick exit) stays at the top of the
+// viewport, just above the frame (see helpBar below).
 //
 // Trust: messages are accepted only from this iframe's own window
 // (`event.source === iframe.contentWindow`) and only with origin "null". The
@@ -59,6 +63,7 @@
     var configBlock = document.getElementById('carestep-config');
     var configText = configBlock ? configBlock.textContent : '';
     var exitUrl = quickExitUrl(configText);
+    var help = null;
 
     // The placeholder's own content (crisis numbers, the clinic's phone) stays
     // visible until the frame says it is ready, and again if it fails.
@@ -117,6 +122,7 @@
           frame.removeAttribute('aria-hidden');
           frame.style.height = height + 'px';
           host.setAttribute('data-carestep-state', data.type);
+          help = helpBar(host, frame, crisisLinks(configText), quickExit);
           break;
         case 'failed':
           remove();
@@ -130,6 +136,8 @@
 
     function remove() {
       window.removeEventListener('message', onMessage);
+      if (help) help.remove();
+      help = null;
       if (frame.parentNode) frame.parentNode.removeChild(frame);
       fallback.forEach(function (el) {
         el.hidden = false;
@@ -160,6 +168,198 @@
       // A broken configuration is reported by the widget itself; leave to the default.
     }
     return DEFAULT_EXIT;
+  }
+
+  // The links of the help bar, from the same configuration text: the US numbers
+  // when crisis.country is absent or "US", else the clinic's own crisis lines
+  // (as the widget does: a country other than the US with no usable line of its
+  // own gets the US numbers, which are better than no help at all).
+  function crisisLinks(text) {
+    var US = [
+      { text: 'Call 988', href: 'tel:988' },
+      { text: 'Text 988', href: 'sms:988' },
+      { text: 'Call 911', href: 'tel:911' }
+    ];
+    var crisis;
+    try {
+      crisis = text && text.trim() ? JSON.parse(text).crisis : undefined;
+    } catch (error) {
+      return US;
+    }
+    if (!crisis || typeof crisis !== 'object') return US;
+    var country = typeof crisis.country === 'string' ? crisis.country.trim().toUpperCase() : 'US';
+    if (country === 'US' || !Array.isArray(crisis.lines)) return US;
+    var links = [];
+    crisis.lines.slice(0, 5).forEach(function (line) {
+      if (!line || typeof line !== 'object' || typeof line.label !== 'string' || !line.label.trim()) return;
+      var label = line.label.trim();
+      var call = dial(line.phone);
+      var sms = dial(line.sms);
+      if (call) links.push({ text: 'Call ' + label, href: 'tel:' + call });
+      else if (sms) links.push({ text: 'Text ' + label, href: 'sms:' + sms });
+    });
+    return links.length ? links : US;
+  }
+
+  // The digits to dial (an optional leading +), by the configuration's rule for
+  // a phone number (config/src/url.rs: digits, spaces and + - . ( ), 3 to 15
+  // digits), or null.
+  function dial(value) {
+    if (typeof value !== 'string') return null;
+    var shown = value.trim();
+    if (shown.length > 30) return null;
+    var plus = shown.charAt(0) === '+';
+    var body = plus ? shown.slice(1) : shown;
+    if (!/^[0-9 .()-]*$/.test(body)) return null;
+    var digits = body.replace(/[^0-9]/g, '');
+    if (digits.length < 3 || digits.length > 15) return null;
+    return (plus ? '+' : '') + digits;
+  }
+
+  // "Get help now": a bar on the clinic's page, just above the frame, with real
+  // links (tel:/sms:) and a Quick exit button. It is shown only while the frame
+  // is on screen and the frame's top (where its own crisis bar is) has scrolled
+  // above the viewport; otherwise display: none. position: sticky keeps it at
+  // the top of the viewport, within the placeholder, so it goes away with the
+  // frame's end. A negative bottom margin of its own height means it takes no
+  // room in the page: showing or hiding it never moves the frame or the page,
+  // and it covers no more than its own height of the frame.
+  //
+  // An IntersectionObserver watches a 1 px sentinel at the frame's top and the
+  // frame itself (no scroll listener). Every style is set through CSSOM, never
+  // a style attribute or a <style> element, so a strict style-src allows it,
+  // and inline values win over the clinic's own CSS selectors. It reads and
+  // sends nothing. Returns { remove() }.
+  function helpBar(host, frame, links, quickExit) {
+    if (typeof IntersectionObserver !== 'function') return null;
+    var TEXT = '#5c2400';
+    var BACKGROUND = '#fdf0e6';
+
+    var sentinel = document.createElement('div');
+    sentinel.setAttribute('aria-hidden', 'true');
+    sentinel.setAttribute('data-carestep-help-sentinel', '');
+    sentinel.style.height = '1px';
+    sentinel.style.marginBottom = '-1px';
+    sentinel.style.pointerEvents = 'none';
+
+    var bar = document.createElement('div');
+    bar.setAttribute('role', 'region');
+    bar.setAttribute('aria-label', 'Get help now');
+    bar.setAttribute('data-carestep-help', '');
+    var css = bar.style;
+    css.display = 'none';
+    css.position = 'sticky';
+    css.top = '0';
+    css.zIndex = '1';
+    css.boxSizing = 'border-box';
+    css.flexWrap = 'wrap';
+    css.alignItems = 'center';
+    css.justifyContent = 'space-between';
+    css.columnGap = '2px';
+    css.margin = '0';
+    css.padding = '0 4px';
+    css.background = BACKGROUND;
+    css.color = TEXT;
+    css.borderBottom = '1px solid #e8c9b0';
+    css.fontSize = '16px';
+    css.lineHeight = '1.25';
+    css.textAlign = 'left';
+
+    function focusRing(el) {
+      el.addEventListener('focus', function () {
+        el.style.outline = '3px solid #0b0c0c';
+        el.style.outlineOffset = '-3px';
+      });
+      el.addEventListener('blur', function () {
+        el.style.outline = 'none';
+      });
+    }
+
+    function touchTarget(el) {
+      var s = el.style;
+      s.display = 'inline-flex';
+      s.alignItems = 'center';
+      s.justifyContent = 'center';
+      s.boxSizing = 'border-box';
+      s.minWidth = '44px';
+      s.minHeight = '44px';
+      s.margin = '0';
+      s.padding = '0 6px';
+      s.fontFamily = 'inherit';
+      s.fontSize = '16px';
+      s.fontWeight = '700';
+      s.lineHeight = '1.25';
+      s.letterSpacing = 'normal';
+      s.textTransform = 'none';
+      s.outline = 'none';
+      focusRing(el);
+    }
+
+    links.forEach(function (link) {
+      var a = document.createElement('a');
+      a.href = link.href;
+      a.textContent = link.text;
+      touchTarget(a);
+      a.style.color = TEXT;
+      a.style.background = 'transparent';
+      a.style.textDecoration = 'underline';
+      bar.appendChild(a);
+    });
+    var exit = document.createElement('button');
+    exit.type = 'button';
+    exit.textContent = 'Quick exit';
+    touchTarget(exit);
+    exit.style.marginLeft = 'auto';
+    exit.style.color = '#ffffff';
+    exit.style.background = '#a4161a';
+    exit.style.border = '0';
+    exit.style.borderRadius = '4px';
+    exit.style.cursor = 'pointer';
+    exit.addEventListener('click', quickExit);
+    bar.appendChild(exit);
+
+    host.insertBefore(sentinel, frame);
+    host.insertBefore(bar, frame);
+
+    var topAbove = false;
+    var frameOnScreen = false;
+    var shown = false;
+    function update() {
+      var show = topAbove && frameOnScreen;
+      if (show === shown) return;
+      shown = show;
+      css.display = show ? 'flex' : 'none';
+      css.marginBottom = show ? -bar.offsetHeight + 'px' : '0';
+    }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.target === sentinel) {
+          topAbove = !entry.isIntersecting && entry.boundingClientRect.top < (entry.rootBounds ? entry.rootBounds.top : 0);
+        } else {
+          frameOnScreen = entry.isIntersecting;
+        }
+      });
+      update();
+    });
+    observer.observe(sentinel);
+    observer.observe(frame);
+    // The bar's height changes with the width (its links may wrap): keep the
+    // negative margin equal to it.
+    var resize = typeof ResizeObserver === 'function'
+      ? new ResizeObserver(function () {
+        if (shown) css.marginBottom = -bar.offsetHeight + 'px';
+      })
+      : null;
+    if (resize) resize.observe(bar);
+
+    return {
+      remove: function () {
+        observer.disconnect();
+        if (resize) resize.disconnect();
+        if (bar.parentNode) bar.parentNode.removeChild(bar);
+        if (sentinel.parentNode) sentinel.parentNode.removeChild(sentinel);
+      }
+    };
   }
 
   // The GOV.UK "Exit this page" shortcut: Shift pressed 3 times in a row (any
