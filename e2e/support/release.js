@@ -60,7 +60,11 @@ async function unzipRelease() {
   }
   const bytes = await readFile(zip);
   const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const target = path.join(os.tmpdir(), `carestep-release-${version}-${digest}`);
+  // One prefix per checkout: two checkouts' suites (a developer's and a CI clone's)
+  // never clean up each other's folders.
+  const checkout = createHash('sha256').update(REPO_DIR).digest('hex').slice(0, 8);
+  const prefix = `carestep-release-${checkout}-`;
+  const target = path.join(os.tmpdir(), `${prefix}${version}-${digest}`);
   const dir = path.join(target, `carestep-${version}`);
   try {
     await stat(path.join(dir, 'embed', 'carestep-embed.js'));
@@ -85,7 +89,7 @@ async function unzipRelease() {
     // Folders of earlier zips (each rebuild of the zip is unpacked afresh) go.
     for (const name of await readdir(os.tmpdir())) {
       const old = path.join(os.tmpdir(), name);
-      if (name.startsWith('carestep-release-') && old !== target) await rm(old, { recursive: true, force: true });
+      if (name.startsWith(prefix) && old !== target) await rm(old, { recursive: true, force: true });
     }
   } catch (error) {
     if (error.code === 'ENOENT' && error.path === 'unzip') {
