@@ -39,21 +39,7 @@ pub fn report(summary: &Summary) -> Html {
             </div>
 
             { h2(m::SUMMARY_REASONS) }
-            if summary.reasons.is_empty() {
-                <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p>
-            } else {
-                <ul class="cs-list cs-reasons" data-testid="reasons">
-                    { for summary.reasons.iter().map(|r| html! {
-                        <li data-rule={r.rule.as_str()}>
-                            <strong>{ "[" }{ r.rule.as_str() }{ "] " }</strong>
-                            { r.sentence }
-                            if !r.evidence.is_empty() {
-                                { list("cs-evidence cs-small", r.evidence.clone()) }
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { reasons(summary, true) }
 
             if !summary.notes.is_empty() {
                 { h2(REPORT_NOTES) }
@@ -127,5 +113,29 @@ fn answers(summary: &Summary) -> Html {
                 </table>
             }) }
         </div>
+    }
+}
+
+/// The reasons, each with its evidence (what made the rule fire): the visitor's result
+/// and the clinician's report show them from this one function; the report also shows
+/// each rule's id, for looking it up in docs/methodology.md.
+pub fn reasons(summary: &Summary, with_ids: bool) -> Html {
+    if summary.reasons.is_empty() {
+        return html! { <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p> };
+    }
+    html! {
+        <ul class="cs-list cs-reasons" data-testid="reasons">
+            { for summary.reasons.iter().map(|r| html! {
+                <li data-rule={r.rule.as_str()}>
+                    if with_ids {
+                        <strong>{ "[" }{ r.rule.as_str() }{ "] " }</strong>
+                    }
+                    { r.sentence }
+                    if !r.evidence.is_empty() {
+                        { list("cs-evidence cs-small", r.evidence.clone()) }
+                    }
+                </li>
+            }) }
+        </ul>
     }
 }

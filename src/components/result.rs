@@ -9,6 +9,7 @@ use crate::components::parts::{
     actions, call_line, contact_line, h2, link, link_button, list, on_click, p, p_class,
     secondary_button, title,
 };
+use crate::components::report::reasons;
 use crate::messages as m;
 use crate::state::{Action, State};
 use crate::summary::Summary;
@@ -101,20 +102,7 @@ pub fn result_screen(
             { notes(m::RESULT_IMPORTANT, &summary.notes[..summary.urgent]) }
 
             { h2(m::RESULT_WHY) }
-            if summary.reasons.is_empty() {
-                <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p>
-            } else {
-                <ul class="cs-list cs-reasons" data-testid="reasons">
-                    { for summary.reasons.iter().map(|r| html! {
-                        <li data-rule={r.rule.as_str()}>
-                            { r.sentence }
-                            if !r.evidence.is_empty() {
-                                { list("cs-evidence cs-small", r.evidence.clone()) }
-                            }
-                        </li>
-                    }) }
-                </ul>
-            }
+            { reasons(&summary, false) }
 
             { p(m::NOT_A_DIAGNOSIS) }
             { notes(m::RESULT_MORE, &summary.notes[summary.urgent..]) }

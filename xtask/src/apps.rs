@@ -51,6 +51,7 @@ pub const SETUP: App = App {
     page: "setup.html",
     files: &[
         "setup.html",
+        "apps.css",
         "setup.css",
         "carestep-setup.js",
         "carestep-setup_bg.wasm",
@@ -68,6 +69,7 @@ pub const CLINICIAN: App = App {
     page: "clinician.html",
     files: &[
         "clinician.html",
+        "apps.css",
         "clinician.css",
         "carestep-clinician.js",
         "carestep-clinician_bg.wasm",
@@ -76,6 +78,17 @@ pub const CLINICIAN: App = App {
 
 /// Every app besides the visitor's widget, in build order.
 pub const APPS: &[App] = &[SETUP, CLINICIAN];
+
+/// Files several apps (not the widget) load from the same folder: the forms' styles.
+const APPS_SHARED_FILES: &[&str] = &["apps.css"];
+
+/// Whether `app` is the first of [`APPS`] to write `name` (a `dist/` left by an earlier
+/// build may hold an older copy, which the first app replaces).
+fn fresh(app: &App, name: &str) -> bool {
+    APPS.iter()
+        .find(|a| a.files.contains(&name))
+        .is_some_and(|first| first.key == app.key)
+}
 
 /// Files the apps' builds write that are also the widget's, loaded from the same folder.
 const SHARED_FILES: &[&str] = &["carestep.css", "boot.js"];
@@ -132,7 +145,18 @@ pub fn merge(app: &App, from: &Path, dist: &Path) -> Result {
         } else {
             bytes
         };
-        std::fs::write(dist.join(name), bytes).map_err(|e| format!("{name}: {e}"))?;
+        // A file two apps share (apps.css) must come out the same from both builds.
+        let target = dist.join(name);
+        if APPS_SHARED_FILES.contains(name)
+            && target.exists()
+            && read(&target)? != bytes
+            && !fresh(app, name)
+        {
+            return Err(format!(
+                "{name} differs between the apps' builds; they must load the same file"
+            ));
+        }
+        std::fs::write(target, bytes).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(())
 }
@@ -197,12 +221,20 @@ mod tests {
         for name in CLINICIAN.files.iter().skip(1) {
             assert_eq!(std::fs::read(dist.join(name)).unwrap(), name.as_bytes());
         }
-        // Every app's files are named, and no two apps claim one file.
+        // Every app's files are named, and no two apps claim one file but the ones they
+        // share by design (apps.css).
         let all = other_apps_files();
         for (i, name) in all.iter().enumerate() {
-            assert!(!all[i + 1..].contains(name), "{name} is claimed twice");
+            if !APPS_SHARED_FILES.contains(name) {
+                assert!(!all[i + 1..].contains(name), "{name} is claimed twice");
+            }
             assert!(!SHARED_FILES.contains(name), "{name} is the widget's");
         }
+        // The clinician page's apps.css must be the set-up page's.
+        std::fs::write(clinician.join("apps.css"), "other").unwrap();
+        let err = merge(&CLINICIAN, &clinician, &dist).unwrap_err();
+        assert!(err.contains("apps.css"), "{err}");
+        std::fs::write(clinician.join("apps.css"), "apps.css").unwrap();
 
         std::fs::write(dist.join("boot.js"), "other").unwrap();
         let err = merge(&CLINICIAN, &clinician, &dist).unwrap_err();
