@@ -16,18 +16,9 @@ const run = promisify(execFile);
 
 export const PACKAGE_NAME = '@carestep/widget';
 
-/** The release version: `version` in the [package] table of the root Cargo.toml. */
-export async function releaseVersion() {
-  const toml = await readFile(path.join(REPO_DIR, 'Cargo.toml'), 'utf8');
-  let table = '';
-  for (const line of toml.split('\n')) {
-    const header = /^\s*\[([^\]]+)\]\s*(#.*)?$/.exec(line);
-    if (header) table = header[1].trim();
-    const version = /^\s*version\s*=\s*"([^"]+)"/.exec(line);
-    if (version && table === 'package') return version[1];
-  }
-  throw new Error('Cargo.toml has no [package] version');
-}
+// The release version, read as the release reads it ([package] or [workspace.package]).
+import { releaseVersion } from './release.js';
+export { releaseVersion };
 
 /** Where `cargo xtask release` writes the npm package of `version`. */
 export function packageTgz(version) {
