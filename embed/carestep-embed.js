@@ -217,7 +217,7 @@
   }
 
   // "Get help now": a bar on the clinic's page, just above the frame, with real
-  // links (tel:/sms:) and a Quick exit button. It is shown only while the frame
+  // links (tel:/sms:) and a Quick exit button. On narrow screens, it is shown only while the frame
   // is on screen and the frame's top (where its own crisis bar is) has scrolled
   // above the viewport; otherwise display: none. position: sticky keeps it at
   // the top of the viewport, within the placeholder, so it goes away with the
@@ -324,8 +324,12 @@
     var topAbove = false;
     var frameOnScreen = false;
     var shown = false;
+    // Narrow screens only (the widget's own breakpoint, 40em): on a wide screen the
+    // frame's bar is a glance away, and a bar over the frame's top would only hide
+    // what is under it.
+    var narrow = window.matchMedia ? window.matchMedia('(max-width: 40em)') : null;
     function update() {
-      var show = topAbove && frameOnScreen;
+      var show = topAbove && frameOnScreen && (!narrow || narrow.matches);
       if (show === shown) return;
       shown = show;
       css.display = show ? 'flex' : 'none';
@@ -343,6 +347,13 @@
     });
     observer.observe(sentinel);
     observer.observe(frame);
+    function onWidth() {
+      update();
+    }
+    if (narrow) {
+      if (narrow.addEventListener) narrow.addEventListener('change', onWidth);
+      else if (narrow.addListener) narrow.addListener(onWidth);
+    }
     // The bar's height changes with the width (its links may wrap): keep the
     // negative margin equal to it.
     var resize = typeof ResizeObserver === 'function'
@@ -355,6 +366,10 @@
     return {
       remove: function () {
         observer.disconnect();
+        if (narrow) {
+          if (narrow.removeEventListener) narrow.removeEventListener('change', onWidth);
+          else if (narrow.removeListener) narrow.removeListener(onWidth);
+        }
         if (resize) resize.disconnect();
         if (bar.parentNode) bar.parentNode.removeChild(bar);
         if (sentinel.parentNode) sentinel.parentNode.removeChild(sentinel);
