@@ -2,34 +2,9 @@
 //! of bad input (`carestep score` "Errors" and the input contract), exit codes, empty
 //! standard output on error, and the happy paths.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
+mod common;
+use common::{run, Run};
 use serde_json::{json, Value};
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_carestep"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the carestep binary runs");
-    // The tool may exit before reading (usage errors); a closed pipe is fine.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin);
-    let out = child.wait_with_output().expect("carestep finishes");
-    Run {
-        code: out.status.code().expect("exited normally, not by a signal"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    }
-}
 
 fn score(input: &str) -> Run {
     run(&["score", "-"], input.as_bytes())
