@@ -20,7 +20,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { score } from '../support/engine.js';
 import { completeJourney } from '../support/journey.js';
-import { recordNetwork, storageSnapshot } from '../support/network.js';
+import { expectNothingStored, recordNetwork, storageSnapshot } from '../support/network.js';
 import { release } from '../support/release.js';
 import { BY_LEVEL } from '../support/scenarios.js';
 import { REPO_DIR, STRICT_CSP } from '../support/server.js';
@@ -35,7 +35,6 @@ const ON_EVERY_FILE = {
 };
 const JS_TYPES = ['text/javascript', 'application/javascript'];
 
-const NOTHING_STORED = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], serviceWorkers: 0 };
 
 /** Every file under `dir`, as paths relative to it with "/" separators. */
 async function filesUnder(dir, rel = '') {
@@ -190,17 +189,11 @@ for (const { kind, recipe, journey } of SERVERS) {
       expect(net.workers, 'service workers').toEqual([]);
 
       // Nothing kept on the device, in the frame or on the clinic's page.
-      for (const [where, snapshot] of [
+      expectNothingStored([
         ['frame at ready', first],
         ['frame at the end', await storageSnapshot(frame)],
         ['clinic page', await storageSnapshot(page.mainFrame())],
-      ]) {
-        for (const [key, empty] of Object.entries(NOTHING_STORED)) {
-          const value = snapshot[key];
-          if (typeof value === 'string' && value.startsWith('blocked (')) continue;
-          expect(value, `${where}: ${key}`).toEqual(empty);
-        }
-      }
+      ]);
       expect(await page.context().cookies(), 'cookies').toEqual([]);
 
       // The frame came with the recipe's policy header, and nothing was refused under it.

@@ -36,7 +36,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { score } from '../support/engine.js';
 import { completeJourney } from '../support/journey.js';
-import { recordNetwork, storageSnapshot } from '../support/network.js';
+import { expectNothingStored, recordNetwork, storageSnapshot } from '../support/network.js';
 import { releaseVersion } from '../support/release.js';
 import { BY_LEVEL } from '../support/scenarios.js';
 import { FIXTURES_DIR, REPO_DIR, STRICT_CSP, sri } from '../support/server.js';
@@ -44,7 +44,6 @@ import { ACCOUNTS, parseJson, phpString, pluginZipName, startWordPress } from '.
 
 test.describe.configure({ mode: 'serial' });
 
-const NOTHING_STORED = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], serviceWorkers: 0 };
 const CACHE = 'public, max-age=31536000, immutable';
 const PHONE = '(541) 555-0142';
 
@@ -267,17 +266,11 @@ test('a visitor: the widget starts on the published post, a journey reaches care
   expect(net.sockets, 'WebSockets').toEqual([]);
   expect(net.workers, 'service workers').toEqual([]);
 
-  for (const [where, snapshot] of [
+  expectNothingStored([
     ['frame at ready', first],
     ['frame at the end', await storageSnapshot(frame)],
     ['WordPress page', await storageSnapshot(page.mainFrame())],
-  ]) {
-    for (const [key, empty] of Object.entries(NOTHING_STORED)) {
-      const value = snapshot[key];
-      if (typeof value === 'string' && value.startsWith('blocked (')) continue;
-      expect(value, `${where}: ${key}`).toEqual(empty);
-    }
-  }
+  ]);
   expect(await page.context().cookies(), 'cookies').toEqual([]);
   figure(
     `WordPress post with the block: journey of ${run.order.length} questions → ${engine.level} (= carestep score); ` +

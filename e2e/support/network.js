@@ -5,6 +5,7 @@
 // test server's log of what actually arrived.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from '@playwright/test';
 
 /**
  * Starts recording. Returns `{ requests, cdp, sockets, workers, mark(), since(mark) }`:
@@ -54,6 +55,23 @@ export function bundlePaths(distDir) {
   };
   walk(distDir, '');
   return out;
+}
+
+/** What a snapshot holds when nothing is kept on the device. */
+export const NOTHING_STORED = { cookie: '', localStorage: 0, sessionStorage: 0, indexedDB: [], cacheStorage: [], serviceWorkers: 0 };
+
+/**
+ * Expects every `[where, snapshot]` to hold nothing (a storage API the opaque frame
+ * refuses, "blocked (…)", holds nothing either).
+ */
+export function expectNothingStored(snapshots) {
+  for (const [where, snapshot] of snapshots) {
+    for (const [key, empty] of Object.entries(NOTHING_STORED)) {
+      const value = snapshot[key];
+      if (typeof value === 'string' && value.startsWith('blocked (')) continue;
+      expect(value, `${where}: ${key}`).toEqual(empty);
+    }
+  }
 }
 
 /** Everything the page keeps on the device, read from inside `frame` (a Page or Frame). */
