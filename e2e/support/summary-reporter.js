@@ -8,6 +8,7 @@ export default class SummaryReporter {
   constructor() {
     this.files = new Map();
     this.figures = [];
+    this.failures = [];
   }
 
   onTestEnd(test, result) {
@@ -15,7 +16,12 @@ export default class SummaryReporter {
     const counts = this.files.get(file) ?? { passed: 0, failed: 0, skipped: 0 };
     if (result.status === 'passed') counts.passed += 1;
     else if (result.status === 'skipped') counts.skipped += 1;
-    else counts.failed += 1;
+    else {
+      counts.failed += 1;
+      // The first lines of the error, so a CI log that keeps only its tail still says what failed.
+      const message = (result.error?.message ?? result.status).replace(/\x1b\[[0-9;]*m/g, '').split('\n').slice(0, 6).join('\n      ');
+      this.failures.push(`${file} › ${test.title} (${result.status}, ${result.duration} ms)\n      ${message}`);
+    }
     this.files.set(file, counts);
     for (const a of test.annotations) {
       if (a.type === 'figure') this.figures.push(`${file} › ${test.title}: ${a.description}`);
@@ -34,6 +40,10 @@ export default class SummaryReporter {
     if (this.figures.length) {
       lines.push('', '  measured figures:');
       for (const f of this.figures) lines.push(`    ${f}`);
+    }
+    if (this.failures.length) {
+      lines.push('', '  failed:');
+      for (const f of this.failures) lines.push(`    ${f}`);
     }
     lines.push(`  overall: ${result.status.toUpperCase()}`, '');
     console.log(lines.join('\n'));
