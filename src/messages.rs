@@ -125,6 +125,16 @@ pub const CLEAR: &str = "Clear my answers";
 pub const SAVED_NOTE: &str = "A copy was saved by your browser (look in your downloads).";
 pub const SAVE_FAILED: &str = "Your browser could not save a copy. You can print instead.";
 pub const SAVE_FILE_NAME: &str = "carestep-self-check.txt";
+/// "Show a code for your clinician" (issue 13): the fold's summary line.
+pub const HANDOFF_SHOW: &str = "Show a code for your clinician";
+/// What the code is, before it.
+pub const HANDOFF_INTRO: &str = "A clinician can read your answers from this code. They type it in or scan the picture on CareStep's clinician page. It holds your answers and today's date. It does not hold your name. It is not sent anywhere: you show it.";
+/// The label of the text code.
+pub const HANDOFF_CODE_LABEL: &str = "Your code:";
+/// The QR code's text alternative.
+pub const HANDOFF_QR_LABEL: &str = "QR code of the same code";
+/// When no code can be made (answers the flow would not ask: not reachable from the widget).
+pub const HANDOFF_FAILED: &str = "A code could not be made for these answers.";
 pub const QUESTIONS_TITLE: &str = "Questions to ask any program";
 pub const QUESTIONS_INTRO: &str =
     "Whichever program you contact, these questions help you know whether it fits you:";

@@ -109,16 +109,28 @@ test('print shows every folded section of the result, without opening it on scre
   expect(count, 'the result has folded sections').toBeGreaterThanOrEqual(3);
   // On screen, a folded section's content is hidden … (the folds Print leaves out, in a
   // .cs-no-print block, like "Questions to ask any program", aside)
-  const contents = cs.result().locator(':not(.cs-no-print) > details > :not(summary)');
+  // The handoff code is the exception: printed only on request (issue 13), below.
+  // (The printed folds are the result's own children; `:scope` names the result itself.)
+  const contents = cs.result().locator(':scope > details:not(.cs-handoff) > :not(summary)');
   await expect(contents.first()).toBeHidden();
   // … and under the print stylesheet every one is shown, still folded on screen.
   await page.emulateMedia({ media: 'print' });
   const n = await contents.count();
+  expect(n, 'the printed folds have content').toBeGreaterThanOrEqual(3);
   for (let i = 0; i < n; i += 1) await expect(contents.nth(i)).toBeVisible();
   for (let i = 0; i < count; i += 1) await expect(folds.nth(i)).not.toHaveAttribute('open', /.*/);
+  // The handoff code: not in print while folded; in print, code and QR, once the visitor
+  // opened it.
+  const handoff = cs.result().locator('details.cs-handoff');
+  await expect(handoff).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
   await expect(contents.first()).toBeHidden();
-  figure(`print: ${n} folded parts in ${count} <details> all visible`);
+  await handoff.locator('summary').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(handoff.getByTestId('handoff-code')).toBeVisible();
+  await expect(handoff.getByTestId('handoff-qr')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  figure(`print: ${n} folded parts in ${count - 1} <details> all visible; the handoff code only once opened`);
 });
 
 for (const config of ['invalid', 'malformed', 'wpautop']) {

@@ -14,26 +14,18 @@
 use carestep_engine::handoff::{self, Date};
 use carestep_engine::{Answers, ModuleSet};
 use qrcodegen::{QrCode, QrCodeEcc, QrSegment, QrSegmentMode, Version};
+use crate::messages::{
+    HANDOFF_CODE_LABEL, HANDOFF_FAILED, HANDOFF_INTRO, HANDOFF_QR_LABEL, HANDOFF_SHOW,
+};
 use yew::prelude::*;
-
-// The panel's words. (To move into `messages.rs`.)
-/// The fold's summary line.
-pub const HANDOFF_SHOW: &str = "Show a code for your clinician";
-/// What the code is, before it.
-pub const HANDOFF_INTRO: &str = "A clinician can read your answers from this code: they type it in or scan the picture on CareStep's clinician page. It holds your answers and today's date, and nothing else: not your name. It is not sent anywhere.";
-/// The label of the text code.
-pub const HANDOFF_CODE_LABEL: &str = "Your code:";
-/// The QR code's text alternative.
-pub const HANDOFF_QR_LABEL: &str = "QR code of the same code";
-/// When no code can be made (answers the flow would not ask: not reachable from the widget).
-pub const HANDOFF_FAILED: &str = "A code could not be made for these answers.";
 
 /// White modules around the symbol, as the QR standard asks (4 modules).
 const QUIET_ZONE: i32 = 4;
 
-/// The panel for `answers`, given in the deployment `modules`, on `date`.
-pub fn handoff_panel(answers: &Answers, modules: &ModuleSet, date: Date) -> Html {
-    let body = match handoff::encode(answers, modules, date) {
+/// The panel for `answers`, given in the deployment `modules`, dated today.
+pub fn handoff_panel(answers: &Answers, modules: &ModuleSet) -> Html {
+    let code = today().ok_or(()).and_then(|date| handoff::encode(answers, modules, date).map_err(|_| ()));
+    let body = match code {
         Ok(code) => {
             let qr = qr(&code);
             html! {
@@ -171,7 +163,7 @@ fn qr_svg(qr: &Qr) -> Html {
 }
 
 /// Today's date in the visitor's time zone, for [`handoff_panel`].
-pub fn today() -> Option<Date> {
+fn today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     Date::new(
         now.get_full_year() as i32,

@@ -9,6 +9,7 @@ use crate::components::parts::{
     actions, call_line, contact_line, h2, link, link_button, list, on_click, p, p_class,
     secondary_button, title,
 };
+use crate::components::handoff::handoff_panel;
 use crate::components::report::reasons;
 use crate::messages as m;
 use crate::state::{Action, State};
@@ -127,6 +128,8 @@ pub fn result_screen(
             if !summary.attributions.is_empty() {
                 { fold(m::RESULT_ABOUT, list("cs-list cs-attribution", summary.attributions.clone())) }
             }
+            // Printed only when the visitor opened it (the code "on request", issue 13).
+            { handoff_panel(&state.answers, &state.modules) }
             { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
 
             <div class="cs-no-print">
