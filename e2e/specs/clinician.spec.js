@@ -4,6 +4,10 @@
 // (/carestep/clinician.html), each test with a server of its own so its log is a witness.
 //
 // What this proves:
+//   - the whole path (issue 13 item 5): a visitor's journey in the widget ends on the IOP
+//     result or the crisis screen, they open "Show a code for your clinician", and the code
+//     they read out, a screenshot of their QR code and the camera pointed at it each give
+//     the clinician page the report of `carestep score` for their answers;
 //   - typed: every flow vignette's code from `carestep handoff encode`, typed in lower case
 //     with spaces for dashes and O/L for 0/1, shows the level, the rules (in order), every
 //     answer with its verbatim question and option label, and a score row per score, as
@@ -34,7 +38,9 @@ import config from '../playwright.config.js';
 import { test, expect, figure } from '../support/fixtures.js';
 import { expectAccessible } from '../support/axe.js';
 import { score } from '../support/engine.js';
-import { questionnaire } from '../support/journey.js';
+import { CareStep } from '../support/carestep.js';
+import { completeJourney, questionnaire } from '../support/journey.js';
+import { BY_LEVEL } from '../support/scenarios.js';
 import { tabTo } from '../support/keyboard.js';
 import { recordNetwork, storageSnapshot } from '../support/network.js';
 import { REPO_DIR, startServer } from '../support/server.js';
@@ -43,6 +49,7 @@ import {
   Clinician,
   buildQrSvg,
   cameraVideo,
+  decode,
   decodeError,
   encode,
   expectSameReport,
@@ -103,6 +110,64 @@ function sloppy(code) {
     .toLowerCase()
     .replace(/-/g, ' ')
     .replace(/[01]/g, (d) => (d === '0' ? 'o' : ['l', 'I'][(i += 1) % 2]));
+}
+
+/**
+ * Runs `fn(page)` in a Chromium of its own whose camera plays `y4m` (Chromium's fake capture
+ * device; permission granted, as a person would), with a witness of the page's camera tracks
+ * (`window.__tracks`) and no uncaught page error.
+ */
+async function withFakeCamera(y4m, fn) {
+  const options = config.use.launchOptions;
+  const camera = await chromium.launch({
+    ...options,
+    args: [
+      ...options.args,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${y4m}`,
+    ],
+  });
+  try {
+    const { viewport, locale, timezoneId } = config.use;
+    const context = await camera.newContext({ viewport, locale, timezoneId, acceptDownloads: true, permissions: ['camera'] });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(() => {
+      const get = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      window.__tracks = [];
+      navigator.mediaDevices.getUserMedia = async (c) => {
+        const stream = await get(c);
+        window.__tracks.push(...stream.getTracks());
+        return stream;
+      };
+    });
+    await fn(page);
+    expect(errors).toEqual([]);
+    await context.close();
+  } finally {
+    await camera.close();
+  }
+}
+
+/** Presses "Use the camera" from the keyboard and waits for `code`; returns the seconds it took. */
+async function readByCamera(cs, code) {
+  expect(await cs.page.evaluate(() => window.__tracks.length), 'no camera before the button').toBe(0);
+  await tabTo(cs.page, cs.camera);
+  const started = Date.now();
+  await cs.page.keyboard.press('Enter');
+  await expect(cs.page.getByTestId('code-read')).toHaveText(code, { timeout: 20_000 });
+  return (Date.now() - started) / 1000;
+}
+
+/** Expects the button back to "Use the camera" and every camera track stopped; returns them. */
+async function expectCameraStopped(cs) {
+  await expect(cs.camera).toHaveText('Use the camera');
+  const tracks = await cs.page.evaluate(() => window.__tracks.map((t) => `${t.kind} ${t.readyState}`));
+  expect(tracks.length).toBeGreaterThan(0);
+  expect(tracks, 'every camera track stopped').toEqual(tracks.map((t) => t.replace(/ \w+$/, ' ended')));
+  return tracks;
 }
 
 // The QR pictures come from a native build of the visitor's panel code: built once per
@@ -226,8 +291,12 @@ test('damaged codes and wrong pictures: one clear message on their field, no rep
 
 test('keyboard only: type a code, read the report, download it, read another, open a picture', async ({ page, browser }, testInfo) => {
   const cs = new Clinician(page);
-  const done = await privacyWitness(page, server, cs);
   const v = await prepare(MAIN, testInfo);
+  // The picture first: drawing it opens a page of its own, which would take the focus from
+  // this page (and a file input's chooser opens only in the focused page).
+  const png = await picture(browser, (await qrSvg(v.code)).svg, testInfo.outputPath('qr.png'));
+  const done = await privacyWitness(page, server, cs);
+  await page.bringToFront();
   await tabTo(page, cs.code);
   await page.keyboard.type(sloppy(v.code));
   await page.keyboard.press('Enter');
@@ -245,7 +314,6 @@ test('keyboard only: type a code, read the report, download it, read another, op
   await expect(cs.code).toBeFocused();
   await expect(cs.code).toHaveValue('');
   // The file input opens its chooser from the keyboard.
-  const png = await picture(browser, (await qrSvg(v.code)).svg, testInfo.outputPath('qr.png'));
   await tabTo(page, cs.image);
   const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Space');
@@ -312,53 +380,16 @@ test('camera: Chromium\'s fake camera playing the QR code shows the same report,
   const { svg } = await qrSvg(v.code, 8);
   const png = await picture(browser, svg, testInfo.outputPath('qr.png'));
   const y4m = await cameraVideo(png, testInfo.outputPath('qr.y4m'));
-  const options = config.use.launchOptions;
-  const camera = await chromium.launch({
-    ...options,
-    args: [
-      ...options.args,
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-video-capture=${y4m}`,
-    ],
-  });
-  try {
-    const { viewport, locale, timezoneId } = config.use;
-    const context = await camera.newContext({ viewport, locale, timezoneId, acceptDownloads: true, permissions: ['camera'] });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    // A witness of the page's camera tracks, to see them stopped.
-    await page.addInitScript(() => {
-      const get = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-      window.__tracks = [];
-      navigator.mediaDevices.getUserMedia = async (c) => {
-        const stream = await get(c);
-        window.__tracks.push(...stream.getTracks());
-        return stream;
-      };
-    });
+  await withFakeCamera(y4m, async (page) => {
     const cs = new Clinician(page);
     const done = await privacyWitness(page, server, cs);
-    expect(await page.evaluate(() => window.__tracks.length), 'no camera before the button').toBe(0);
-    await tabTo(page, cs.camera);
-    const started = Date.now();
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('code-read')).toHaveText(v.code, { timeout: 20_000 });
-    const seconds = (Date.now() - started) / 1000;
+    const seconds = await readByCamera(cs, v.code);
     expectSameReport(await cs.shown(), v.engine, v.answers, q);
-    await expect(cs.camera).toHaveText('Use the camera');
-    const tracks = await page.evaluate(() => window.__tracks.map((t) => `${t.kind} ${t.readyState}`));
-    expect(tracks.length).toBeGreaterThan(0);
-    expect(tracks, 'every camera track stopped').toEqual(tracks.map((t) => t.replace(/ \w+$/, ' ended')));
+    const tracks = await expectCameraStopped(cs);
     await expectAccessible(page, 'clinician: read by camera');
     await done();
-    expect(errors).toEqual([]);
     figure(`clinician camera: code read from the fake camera in ${seconds.toFixed(1)} s; ${tracks.length} track(s) stopped`);
-    await context.close();
-  } finally {
-    await camera.close();
-  }
+  });
 });
 
 test('the page loads only its own files, under the strict CSP it declares', async ({ page }) => {
@@ -378,3 +409,95 @@ test('the page loads only its own files, under the strict CSP it declares', asyn
   expect(paths.every((p) => p.startsWith('/carestep/')), paths.join(', ')).toBe(true);
   expect(violations).toEqual([]);
 });
+
+// Issue 13's whole path, as a visitor and an intake coordinator meet it: the visitor's
+// journey in the widget ends on the result (or the crisis screen); they open "Show a code
+// for your clinician"; the test takes the code as they would read it out and a screenshot
+// of the QR code their screen shows. The clinician page then reads that code typed, that
+// screenshot as a file and, in a Chromium whose fake camera plays it, from the camera: each
+// time the report shows the level, reasons and answers of `carestep score` for the answers
+// the visitor gave, and the code holds exactly those answers. Neither page requests or
+// stores anything after load.
+for (const [label, answers] of [
+  ['iop result', BY_LEVEL.iop],
+  ['crisis screen', BY_LEVEL.crisis_now],
+]) {
+  test(`a visitor's ${label}: the code they show, typed, from a screenshot of their QR code and from the camera, gives the same report`, async ({
+    page,
+    browser,
+  }, testInfo) => {
+    test.setTimeout(180_000);
+    const q = await questionnaire();
+
+    // The visitor, on the clinic's standalone page.
+    const visitor = new CareStep(page, page, 'standalone');
+    const visitorDone = await privacyWitness(page, server, {
+      open: async (url) => {
+        await page.goto(`${url}/carestep/index.html`);
+        await visitor.ready();
+      },
+    });
+    const run = await completeJourney(visitor, answers);
+    expect(run.stoppedAt).toBe('result');
+    const screen = visitor.result();
+    const panel = screen.getByTestId('handoff');
+    await expect(panel.getByTestId('handoff-code'), 'folded until asked for').toBeHidden();
+    await panel.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const code = (await panel.getByTestId('handoff-code').textContent()).trim();
+    expect(code).toMatch(/^CS1-[0-9A-Z]{4}(-[0-9A-Z]{1,4})+$/);
+    const qr = panel.getByTestId('handoff-qr');
+    await expect(qr).toBeVisible();
+    const version = await qr.getAttribute('data-version');
+    const png = testInfo.outputPath('visitor-qr.png');
+    await qr.screenshot({ path: png });
+    const seen = {
+      level: await screen.getAttribute('data-level'),
+      rules: await screen.locator('[data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule)),
+      date: await screen.locator('.cs-print-only', { hasText: 'Date:' }).textContent().catch(() => null),
+    };
+    await expectAccessible(page, `visitor: ${label} with the code shown`);
+    await visitorDone();
+
+    // What the code holds, and what the engine says of it.
+    expect(await decode(code), 'the code holds exactly the answers given').toEqual(run.given);
+    const engine = await score(run.given, testInfo.outputPath('answers.json'));
+    expect(seen.level).toBe(engine.level);
+    if (seen.rules.length) expect(seen.rules, 'the visitor\'s reasons').toEqual(engine.rules_fired);
+
+    const expectReport = async (cs, how) => {
+      await expect(cs.page.getByTestId('code-read')).toHaveText(code);
+      const shown = await cs.shown();
+      expectSameReport(shown, engine, run.given, q);
+      if (seen.date) expect(shown.date, `${how}: the visitor's date`).toContain(seen.date.replace('Date:', '').trim());
+      await expect(cs.errors).toHaveCount(0);
+    };
+
+    // The intake coordinator, on another device: typed, then the screenshot as a file.
+    const desk = await browser.newPage();
+    const cs = new Clinician(desk);
+    const deskDone = await privacyWitness(desk, server, cs);
+    await cs.code.fill(code.toLowerCase().replace(/-/g, ' '));
+    await cs.show.click();
+    await expectReport(cs, 'typed');
+    await cs.image.setInputFiles(png);
+    await expectReport(cs, 'image');
+    await deskDone();
+    await desk.close();
+
+    // And the camera, pointed at the same picture.
+    const y4m = await cameraVideo(png, testInfo.outputPath('visitor-qr.y4m'));
+    let seconds = 0;
+    await withFakeCamera(y4m, async (cameraPage) => {
+      const byCamera = new Clinician(cameraPage);
+      const cameraDone = await privacyWitness(cameraPage, server, byCamera);
+      seconds = await readByCamera(byCamera, code);
+      await expectReport(byCamera, 'camera');
+      await expectCameraStopped(byCamera);
+      await cameraDone();
+    });
+    figure(
+      `visitor's ${label} → ${engine.level}: ${Object.keys(run.given).length} answers in a ${code.length}-character code, QR version ${version}; read typed, from the screenshot and by camera (${seconds.toFixed(1)} s): the same level, ${engine.rules_fired.length} reasons and answers; nothing requested or stored`,
+    );
+  });
+}

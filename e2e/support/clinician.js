@@ -40,6 +40,12 @@ export async function decodeError(code) {
   }
 }
 
+/** `carestep handoff decode CODE`: the answers the code holds ({id: code | "declined"}). */
+export async function decode(code) {
+  const { stdout } = await run(CARESTEP_CLI, ['handoff', 'decode', code], { encoding: 'utf8' });
+  return JSON.parse(stdout).answers;
+}
+
 /** `carestep fhir FILE --date DATE`: the FHIR Bundle's text. */
 export async function fhirText(answersFile, date) {
   const { stdout } = await run(CARESTEP_CLI, ['fhir', answersFile, '--date', date], {
