@@ -106,12 +106,25 @@ pub fn rule_anchor(r: RuleId) -> String {
 }
 
 /// The anchor of an instrument's entry, e.g. `instrument-phq9`.
+/// A plain name per instrument rather than its serde name through `serde_json`, so that
+/// a page rendered in the widget does not link `serde_json` into the wasm.
 pub fn instrument_anchor(i: Instrument) -> String {
-    let name = serde_json::to_value(i)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    format!("instrument-{}", name.replace('_', "-"))
+    let name = match i {
+        Instrument::Gate => "gate",
+        Instrument::Phq9 => "phq9",
+        Instrument::Gad7 => "gad7",
+        Instrument::K6 => "k6",
+        Instrument::Asq => "asq",
+        Instrument::Cssrs => "cssrs",
+        Instrument::Pcptsd5 => "pcptsd5",
+        Instrument::Mdq => "mdq",
+        Instrument::Audit => "audit",
+        Instrument::NidaSq => "nida-sq",
+        Instrument::Dast10 => "dast10",
+        Instrument::Wsas => "wsas",
+        Instrument::Context => "context",
+    };
+    ["instrument-", name].concat()
 }
 
 /// The anchor of a derived variable or guard, e.g. `var-sym-sev`.
@@ -822,4 +835,23 @@ impl Block {
 /// A derived variable by name, for tools that link to one.
 pub fn derived(name: &str) -> Option<Derived> {
     Derived::parse(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain names are the instruments' serde names (`snake_case`, `_` as `-`): the
+    /// anchors of docs/methodology.md did not change when `serde_json` left this file.
+    #[test]
+    fn instrument_anchors_are_the_serde_names() {
+        for &i in Instrument::ALL {
+            let serde_name = serde_json::to_value(i).unwrap();
+            let expected = format!(
+                "instrument-{}",
+                serde_name.as_str().unwrap().replace('_', "-")
+            );
+            assert_eq!(instrument_anchor(i), expected);
+        }
+    }
 }
