@@ -11,7 +11,8 @@
 //!   WebAssembly is initialised and mounts into `<div id="carestep">`, reading the clinic's
 //!   configuration from `<script type="application/json" id="carestep-config">`;
 //! - an embedder that wants another mount point (for example a Shadow DOM root) calls the
-//!   exported [`mount`] with the element and the configuration text.
+//!   exported `mount` with the element and the configuration text (feature `mount`, on by
+//!   default; the clinician page, which only reuses views, turns it off).
 //!
 //! Code map: [`state`] (the reducer that drives the flow through the engine),
 //! [`components`] (one screen per file; only `App` is a Yew component), [`messages`] (every visible English string),
@@ -25,6 +26,7 @@ pub mod state;
 pub mod summary;
 
 use std::rc::Rc;
+#[cfg(feature = "mount")]
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -55,6 +57,7 @@ pub const CONFIG_ID: &str = "carestep-config";
 ///
 /// Returns whether the configuration was valid: `false` means the broken-configuration
 /// screen is showing, so an embedder keeps its own placeholder (with the clinic's phone).
+#[cfg(feature = "mount")]
 #[wasm_bindgen]
 pub fn mount(root: Element, config_json: &str) -> bool {
     let config = Rc::new(ConfigState::from_text(Some(config_json)));
@@ -64,7 +67,7 @@ pub fn mount(root: Element, config_json: &str) -> bool {
 }
 
 /// Mounts into `#carestep` with the configuration from `#carestep-config` (if present).
-/// Does nothing when the page has no `#carestep`, so a page that calls [`mount`] itself
+/// Does nothing when the page has no `#carestep`, so a page that calls `mount` itself
 /// with another element is not mounted twice.
 pub fn mount_in_document() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
