@@ -251,6 +251,33 @@ pub const SUMMARY_ATTRIBUTION: &str = "Questionnaires used";
 pub const SUMMARY_MODEL: &str = "Scoring rules: CareStep clinical model";
 pub const SUMMARY_NOT_DIAGNOSIS: &str = "This self-check is not a diagnosis. A clinician will confirm the right level of care. The answers were scored on the person's own device and were not sent anywhere.";
 
+// ---------------------------------------------------------------- report (clinician page)
+
+/// The score table's columns.
+pub const REPORT_MEASURE: &str = "Measure";
+pub const REPORT_SCORE: &str = "Score";
+pub const REPORT_BAND: &str = "Result";
+/// The answers table's columns.
+pub const REPORT_QUESTION: &str = "Question";
+pub const REPORT_ANSWER: &str = "Answer";
+/// The heading of the notes when there are any.
+pub const REPORT_NOTES: &str = "Notes";
+
+// ---------------------------------------------------------------- how this self-check works
+
+/// The page's title, and the link to it on the start, question and result screens.
+pub const METHOD_TITLE: &str = "How this self-check works";
+/// Before the engine's own page (`carestep_engine::methodology`): what the visitor is about to read.
+pub const METHOD_INTRO: &str = "This page shows how the self-check picks a level of care. It lists the questions it asks, how they are scored, and each rule. It is the same for everyone who uses it. Some parts use the short codes that clinicians use.";
+/// Returns to the screen the page was opened from, with every answer kept.
+pub const METHOD_BACK: &str = "Back to your self-check";
+/// Next to each reason on the result: opens the page at that reason's rule.
+pub const WHY: &str = "Why?";
+/// Before the clinic's statement of the permission it holds for a licensed questionnaire.
+pub const METHOD_PERMISSION: &str = "This clinic's permission to use it:";
+/// The checkbox in Keep a copy that adds the page to the printout.
+pub const METHOD_PRINT: &str = "Add 'How this self-check works' to the printout";
+
 // ---------------------------------------------------------------- announcements
 
 pub fn announce_question(position: usize, about_total: usize) -> String {

@@ -10,7 +10,7 @@
 
 use carestep_engine::{
     assess, item, next_step, path, prune, AnswerKind, Answers, Assessment, ItemId, ModuleSet,
-    Response, Step,
+    Response, RuleId, Step,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -27,6 +27,18 @@ pub enum Screen {
     /// Check your answers.
     Check,
     Result,
+    /// "How this self-check works" (the engine's methodology page), opened over the screen
+    /// in [`State::method`]. App state only: it never changes the URL, its hash or the
+    /// history, because which rule fired is about the visitor's answers.
+    Method,
+}
+
+/// What opened "How this self-check works": the link to it on the start, question, check
+/// or result screen, or the Why? next to one reason on the result. Focus returns to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opener {
+    Link,
+    Why(RuleId),
 }
 
 /// What the person has picked or typed on the current question but not yet submitted
@@ -65,6 +77,12 @@ pub struct State {
     pub assessment: Option<Assessment>,
     /// Counts screen changes, so the view knows when to move focus to the new heading.
     pub step: u32,
+    /// "How this self-check works": the screen it was opened over and what opened it. Kept
+    /// after "Back to your self-check" until the next step, so that focus goes back to
+    /// the opener; the answers, the draft and the result are left as they were.
+    pub method: Option<(Screen, Opener)>,
+    /// The result's "Add 'How this self-check works' to the printout" (off by default).
+    pub method_in_print: bool,
 }
 
 impl State {
@@ -79,6 +97,8 @@ impl State {
             last_answered: None,
             assessment: None,
             step: 0,
+            method: None,
+            method_in_print: false,
         }
     }
 
@@ -106,6 +126,7 @@ impl State {
         if !matches!(screen, Screen::Question(_) | Screen::Check) {
             self.changing = false;
         }
+        self.method = None;
         self.step = self.step.wrapping_add(1);
     }
 
@@ -182,6 +203,13 @@ pub enum Action {
     SeeResult,
     /// "Clear my answers" (and the first half of Quick exit): drop everything, back to Start.
     Clear,
+    /// Opens "How this self-check works" over the current screen (at the reason's rule for
+    /// a Why?).
+    OpenMethod(Opener),
+    /// "Back to your self-check": the screen it was opened from, exactly as it was.
+    CloseMethod,
+    /// The result's checkbox: the page as an appendix of the printout, or not.
+    MethodInPrint(bool),
 }
 
 impl Reducible for State {
@@ -235,6 +263,7 @@ impl Reducible for State {
                 });
                 if let Err(error) = saved {
                     next.error = Some(error);
+                    next.method = None;
                     // A new step number moves focus to the error summary.
                     next.step = next.step.wrapping_add(1);
                     return Rc::new(next);
@@ -244,9 +273,34 @@ impl Reducible for State {
                 let screen = next.screen_after(id);
                 next.go(screen);
             }
+            Action::OpenMethod(opener) => {
+                if next.screen == Screen::Method {
+                    return self;
+                }
+                // Only the screen changes: answers, draft, error and result stay as they are.
+                next.method = Some((next.screen, opener));
+                next.screen = Screen::Method;
+                next.step = next.step.wrapping_add(1);
+            }
+            Action::CloseMethod | Action::Back if next.screen == Screen::Method => {
+                let Some((from, _)) = next.method else {
+                    return self;
+                };
+                // `method` stays set until the next step: the view puts focus back on the
+                // control that opened the page.
+                next.screen = from;
+                next.step = next.step.wrapping_add(1);
+            }
+            Action::CloseMethod => return self,
+            Action::MethodInPrint(on) => {
+                if next.method_in_print == on {
+                    return self;
+                }
+                next.method_in_print = on;
+            }
             Action::Back => {
                 let screen = match next.screen {
-                    Screen::Start => return self,
+                    Screen::Start | Screen::Method => return self,
                     Screen::Question(_) if next.changing => Screen::Check,
                     Screen::Question(id) => {
                         let path = next.path();

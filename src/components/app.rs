@@ -7,15 +7,18 @@ use crate::components::{
     check::check_screen,
     config_error::config_error_screen,
     crisis::crisis_screen,
+    method::{focus_entry, method_link, method_screen, METHOD_LINK_ID},
     out_of_scope::out_of_scope_screen,
     question::question_screen,
+    report::why_id,
     result::{result_screen, SaveNote},
     start::start_screen,
     top_bar::top_bar,
 };
 use crate::messages as m;
-use crate::state::{Action, Screen, State};
+use crate::state::{Action, Opener, Screen, State};
 use carestep_config::{ClinicConfig, ConfigErrors};
+use carestep_engine::methodology::rule_anchor;
 use carestep_engine::{part_progress, progress, Level};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -139,14 +142,24 @@ pub fn App(props: &AppProps) -> Html {
         config.quick_exit_url().as_str().to_owned(),
     );
 
-    // Focus: after every step, to the new heading (or to the error summary). Step 0 is the
-    // first render: the page's own focus is left alone then.
+    // Focus: after every step, to the new heading (or to the error summary). "How this
+    // self-check works" opened by a Why? puts focus on its rule's entry; back from the page,
+    // focus returns to the control that opened it. Step 0 is the first render: the page's
+    // own focus is left alone then.
     {
         let host = props.host.clone();
         let has_error = state.error.is_some();
+        let on_method = state.screen == Screen::Method;
+        let opener = state.method.map(|(_, opener)| opener);
         use_effect_with(state.step, move |step| {
             if *step > 0 {
-                let moved = has_error && browser::focus_id(&host, "cs-error-summary");
+                let moved = match (on_method, opener) {
+                    (true, Some(Opener::Why(rule))) => focus_entry(&host, &rule_anchor(rule)),
+                    (true, _) => false,
+                    (false, Some(Opener::Why(rule))) => browser::focus_id(&host, &why_id(rule)),
+                    (false, Some(Opener::Link)) => browser::focus_id(&host, METHOD_LINK_ID),
+                    (false, None) => has_error && browser::focus_id(&host, "cs-error-summary"),
+                };
                 if !moved {
                     browser::focus_first(&host, "h1");
                 }
@@ -167,7 +180,10 @@ pub fn App(props: &AppProps) -> Html {
     let announcement = announcement(&state);
     let screen = match state.screen {
         Screen::Start => start_screen(config.clinic(), config.modules(), &dispatch),
-        Screen::Question(id) => question_screen(id, &state, &dispatch),
+        // Mid-journey, the page is one link away too (below the question's own controls).
+        Screen::Question(id) => html! {
+            <>{ question_screen(id, &state, &dispatch) }{ method_link(&dispatch) }</>
+        },
         Screen::Crisis => crisis_screen(&state, crisis, &dispatch),
         Screen::OutOfScope => {
             let level = state
@@ -177,8 +193,11 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or(Level::OutOfScope);
             out_of_scope_screen(level, crisis, &dispatch)
         }
-        Screen::Check => check_screen(&state, &dispatch),
+        Screen::Check => html! {
+            <>{ check_screen(&state, &dispatch) }{ method_link(&dispatch) }</>
+        },
         Screen::Result => result_screen(&state, config, &dispatch, &save_note),
+        Screen::Method => method_screen(&state.modules, config.module_permissions(), &dispatch),
     };
     html! {
         <>
@@ -214,6 +233,7 @@ fn announcement(state: &State) -> String {
         Screen::OutOfScope => m::OUT_OF_SCOPE_TITLE.to_owned(),
         Screen::Check => m::CHECK_TITLE.to_owned(),
         Screen::Result => m::RESULT_TITLE.to_owned(),
+        Screen::Method => m::METHOD_TITLE.to_owned(),
     }
 }
 

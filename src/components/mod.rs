@@ -11,6 +11,7 @@ pub mod check;
 pub mod config_error;
 pub mod crisis;
 pub mod handoff;
+pub mod method;
 pub mod out_of_scope;
 pub mod parts;
 pub mod question;

@@ -8,19 +8,13 @@
 //! visitor saw; it decides nothing and picks no words of its own beyond its few headings.
 
 use crate::components::parts::{h2, list, p};
-use crate::messages as m;
+use crate::messages::{
+    self as m, REPORT_ANSWER, REPORT_BAND, REPORT_MEASURE, REPORT_NOTES, REPORT_QUESTION,
+    REPORT_SCORE,
+};
 use crate::summary::Summary;
+use carestep_engine::RuleId;
 use yew::prelude::*;
-
-/// The heading of the score table's columns. (To move into `messages.rs`.)
-pub const REPORT_MEASURE: &str = "Measure";
-pub const REPORT_SCORE: &str = "Score";
-pub const REPORT_BAND: &str = "Result";
-/// The answers table's columns.
-pub const REPORT_QUESTION: &str = "Question";
-pub const REPORT_ANSWER: &str = "Answer";
-/// The heading of the notes when there are any.
-pub const REPORT_NOTES: &str = "Notes";
 
 /// The report of `summary`, fully unfolded (no `<details>`), headings from `<h2>` down. The
 /// element carries `data-level` (the engine's level id) and each reason `data-rule`, each
@@ -39,7 +33,7 @@ pub fn report(summary: &Summary) -> Html {
             </div>
 
             { h2(m::SUMMARY_REASONS) }
-            { reasons(summary, true) }
+            { reasons(summary, true, None) }
 
             if !summary.notes.is_empty() {
                 { h2(REPORT_NOTES) }
@@ -116,10 +110,17 @@ fn answers(summary: &Summary) -> Html {
     }
 }
 
+/// The id of the Why? button of `rule`'s reason (focus returns to it from the page).
+pub fn why_id(rule: RuleId) -> String {
+    ["cs-why-", rule.as_str()].concat()
+}
+
 /// The reasons, each with its evidence (what made the rule fire): the visitor's result
 /// and the clinician's report show them from this one function; the report also shows
-/// each rule's id, for looking it up in docs/methodology.md.
-pub fn reasons(summary: &Summary, with_ids: bool) -> Html {
+/// each rule's id, for looking it up in docs/methodology.md. With `on_why` (the visitor's
+/// result), each reason has a Why? button that opens "How this self-check works" at its
+/// rule; its accessible name is "Why?" followed by the reason's sentence.
+pub fn reasons(summary: &Summary, with_ids: bool, on_why: Option<&Callback<RuleId>>) -> Html {
     if summary.reasons.is_empty() {
         return html! { <p data-testid="reasons">{ m::RESULT_WHY_NONE }</p> };
     }
@@ -130,12 +131,32 @@ pub fn reasons(summary: &Summary, with_ids: bool) -> Html {
                     if with_ids {
                         <strong>{ "[" }{ r.rule.as_str() }{ "] " }</strong>
                     }
-                    { r.sentence }
+                    if let Some(on_why) = on_why {
+                        { why(r.rule, r.sentence, on_why) }
+                    } else {
+                        { r.sentence }
+                    }
                     if !r.evidence.is_empty() {
                         { list("cs-evidence cs-small", r.evidence.clone()) }
                     }
                 </li>
             }) }
         </ul>
+    }
+}
+
+/// A reason's sentence and its Why? button, named by the button's text and the sentence
+/// (`aria-labelledby`), so a list of buttons is not a row of identical "Why?".
+fn why(rule: RuleId, sentence: &'static str, on_why: &Callback<RuleId>) -> Html {
+    let id = why_id(rule);
+    let reason = ["cs-reason-", rule.as_str()].concat();
+    let labelled = [id.as_str(), " ", reason.as_str()].concat();
+    let onclick = on_why.reform(move |_: MouseEvent| rule);
+    html! {
+        <>
+            <span id={reason}>{ sentence }</span>
+            { " " }
+            <button type="button" class="cs-link-button cs-why cs-no-print" {id} aria-labelledby={labelled} {onclick}>{ m::WHY }</button>
+        </>
     }
 }

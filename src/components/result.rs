@@ -1,22 +1,25 @@
 //! The result: the engine's suggested level in plain words and what that care is like, what
 //! to do next (the clinic's call-to-action only when it offers exactly that level, otherwise
 //! where to find that level — never a lower one), the flags as messages, every fired rule
-//! explained with the scores behind it, the score table, the attribution lines, and Keep a
-//! copy (Print, Save a copy, Clear my answers).
+//! explained with the scores behind it (each with a Why? that opens "How this self-check
+//! works" at its rule), the score table, the attribution lines, and Keep a copy (Print,
+//! Save a copy, Clear my answers, and the page as an appendix of the printout on request).
 
 use crate::browser;
+use crate::components::handoff::handoff_panel;
+use crate::components::method::{method_appendix, method_link};
 use crate::components::parts::{
     actions, call_line, contact_line, h2, link, link_button, list, on_click, p, p_class,
     secondary_button, title,
 };
-use crate::components::handoff::handoff_panel;
 use crate::components::report::reasons;
 use crate::messages as m;
-use crate::state::{Action, State};
+use crate::state::{Action, Opener, State};
 use crate::summary::Summary;
 use carestep_config::{ClinicConfig, Program};
-use carestep_engine::Level;
+use carestep_engine::{Level, RuleId};
 use std::rc::Rc;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// What the last "Save a copy" said, and on which step's result screen. The app keeps it;
@@ -50,6 +53,10 @@ pub fn result_screen(
     let on_back = on_click(dispatch, Action::Back);
     let on_clear = on_click(dispatch, Action::Clear);
     let on_print = Callback::from(|_: MouseEvent| browser::print_page());
+    let on_why = dispatch.reform(|rule: RuleId| Action::OpenMethod(Opener::Why(rule)));
+    let on_method_in_print = dispatch.reform(|e: Event| {
+        Action::MethodInPrint(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
     let on_save = {
         let summary = summary.clone();
         let save_note = save_note.clone();
@@ -103,7 +110,8 @@ pub fn result_screen(
             { notes(m::RESULT_IMPORTANT, &summary.notes[..summary.urgent]) }
 
             { h2(m::RESULT_WHY) }
-            { reasons(&summary, false) }
+            { reasons(&summary, false, Some(&on_why)) }
+            { method_link(dispatch) }
 
             { p(m::NOT_A_DIAGNOSIS) }
             { notes(m::RESULT_MORE, &summary.notes[summary.urgent..]) }
@@ -131,11 +139,20 @@ pub fn result_screen(
             // Printed only when the visitor opened it (the code "on request", issue 13).
             { handoff_panel(&state.answers, &state.modules) }
             { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
+            // At the end of the printout, only when the visitor ticked it (issue 12: the
+            // printed summary stays short otherwise).
+            if state.method_in_print {
+                { method_appendix(&state.modules, config.module_permissions()) }
+            }
 
             <div class="cs-no-print">
                 { h2(m::RESULT_KEEP) }
                 { p(m::RESULT_KEEP_INTRO) }
                 { p(m::SAVE_STAYS) }
+                <p class="cs-checkbox">
+                    <input type="checkbox" id="cs-method-in-print" checked={state.method_in_print} onchange={on_method_in_print} />
+                    <label for="cs-method-in-print">{ m::METHOD_PRINT }</label>
+                </p>
                 { actions(html! {
                     <>
                         { secondary_button(m::PRINT, on_print) }

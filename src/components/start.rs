@@ -1,7 +1,8 @@
 //! The start screen: what this is, how long it takes, that answers stay on the device, the
-//! crisis numbers and the clinic's phone and contact page, the Start button, and the
-//! version in the small print.
+//! crisis numbers and the clinic's phone and contact page, the Start button, the link to
+//! "How this self-check works", and the version in the small print.
 
+use crate::components::method::method_link;
 use crate::components::parts::{
     actions, call_line, contact_line, list, on_click, p, p_class, primary_button, title,
 };
@@ -39,6 +40,7 @@ pub fn start_screen(
             { for phone }
             { for contact }
             { actions(primary_button(m::START_BUTTON, onclick)) }
+            { method_link(dispatch) }
             { p_class("cs-small", m::VERSION_LINE) }
         </div>
     }
