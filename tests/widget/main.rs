@@ -5,6 +5,7 @@
 
 mod config;
 mod flow;
+mod method;
 mod support;
 mod vignettes;
 
