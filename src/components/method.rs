@@ -76,9 +76,38 @@ pub fn focus_entry(host: &Element, anchor: &str) -> bool {
         .is_ok_and(|entry| entry.focus().is_ok())
 }
 
-/// The engine's text for the screen: the Markdown's backticks around codes taken out.
+/// The engine's text for the screen: its Markdown marks taken out — the backticks around
+/// codes, the `**` around bold words, and a `[text](target)` link, which keeps its text (its
+/// target is a file or an anchor of the repository's docs, not a page of this site).
 fn plain(text: &str) -> String {
-    text.chars().filter(|&c| c != '`').collect()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("**") {
+            rest = after;
+            continue;
+        }
+        if c == '[' {
+            if let Some((label, after)) = link(&rest[1..]) {
+                out.push_str(&plain(label));
+                rest = after;
+                continue;
+            }
+        }
+        if c != '`' {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// After a `[`: the link's text and what follows its `(target)`, when `rest` is
+/// `text](target)…`.
+fn link(rest: &str) -> Option<(&str, &str)> {
+    let (label, after) = rest.split_once("](")?;
+    let (_, after) = after.split_once(')')?;
+    Some((label, after))
 }
 
 /// Sections and their entries: `<h2>`/`<h3>` on screen (each entry's heading with its

@@ -45,9 +45,20 @@ fn texts(e: &Element, selector: &str) -> Vec<String> {
         .collect()
 }
 
-/// The engine's text with the Markdown's backticks taken out (the page's only change).
+/// The engine's text with its Markdown marks taken out (the page's only change): backticks,
+/// `**`, and `[text](target)` links, which keep their text.
 fn strip(s: &str) -> String {
-    s.replace('`', "")
+    let mut out = s.replace('`', "").replace("**", "");
+    while let Some(open) = out.find('[') {
+        let Some(mid) = out[open..].find("](").map(|m| open + m) else {
+            break;
+        };
+        let Some(close) = out[mid..].find(')').map(|c| mid + c) else {
+            break;
+        };
+        out = [&out[..open], &out[open + 1..mid], &out[close + 1..]].concat();
+    }
+    out
 }
 
 /// One block as (tag, texts): what the page must render for it.
@@ -165,7 +176,11 @@ async fn the_page_is_the_engines_methodology_for_the_default_deployment() {
     assert!(permissions.is_empty());
     // Nothing on the page is a link that could put a rule in the URL.
     assert!(w.all("[data-testid=method] a[href^='#']").is_empty());
-    assert!(!w.text().contains('`'));
+    // No Markdown mark shows: no backtick, no `**`, no `](` of a link.
+    let text = w.text();
+    for mark in ["`", "**", "]("] {
+        assert!(!text.contains(mark), "{mark} on the page");
+    }
 }
 
 #[wasm_bindgen_test]
