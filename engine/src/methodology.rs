@@ -294,14 +294,16 @@ fn yes_no(b: bool) -> &'static str {
 
 /// The modules whose items belong to an instrument, in `Module::ALL` order.
 fn modules_of(i: Instrument) -> Vec<Module> {
-    let mut ms: Vec<Module> = questionnaire()
-        .iter()
-        .filter(|it| it.instrument == i)
-        .map(|it| it.module)
-        .collect();
-    ms.sort();
-    ms.dedup();
-    ms
+    // A filter over `Module::ALL`, not a sort: a sort would add its code to the widget,
+    // which shows this page.
+    Module::ALL
+        .into_iter()
+        .filter(|&m| {
+            questionnaire()
+                .iter()
+                .any(|it| it.instrument == i && it.module == m)
+        })
+        .collect()
 }
 
 /// The score kinds computed from an instrument's answers.

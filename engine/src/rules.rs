@@ -747,9 +747,16 @@ pub fn conditions() -> Conditions {
         subject: Subject::Item(ItemId::CtxAdult),
         test: Test::Is(1),
     });
-    let mut rules = vec![(RuleId::G1, gate)];
-    rules.extend(e.exprs);
-    rules.sort_by_key(|(r, _)| *r);
+    // In `RuleId::ALL` order, picked rather than sorted (a sort's code would go into the
+    // widget, which shows the methodology page).
+    let mut exprs = e.exprs;
+    exprs.push((RuleId::G1, gate));
+    let mut rules = Vec::with_capacity(exprs.len());
+    for r in RuleId::ALL {
+        if let Some(k) = exprs.iter().position(|(x, _)| *x == r) {
+            rules.push(exprs.swap_remove(k));
+        }
+    }
     Conditions {
         rules,
         derived: e.defs,

@@ -11,12 +11,12 @@
 //! dependencies); the code's characters (0–9, A–Z, `-`) are all in the QR alphanumeric set,
 //! so it picks alphanumeric mode: a typical code of 46 characters is a version 3 symbol.
 
-use carestep_engine::handoff::{self, Date};
-use carestep_engine::{Answers, ModuleSet};
-use qrcodegen::{QrCode, QrCodeEcc, QrSegment, QrSegmentMode, Version};
 use crate::messages::{
     HANDOFF_CODE_LABEL, HANDOFF_FAILED, HANDOFF_INTRO, HANDOFF_QR_LABEL, HANDOFF_SHOW,
 };
+use carestep_engine::handoff::{self, Date};
+use carestep_engine::{Answers, ModuleSet};
+use qrcodegen::{QrCode, QrCodeEcc, QrSegment, QrSegmentMode, Version};
 use yew::prelude::*;
 
 /// White modules around the symbol, as the QR standard asks (4 modules).
@@ -24,7 +24,9 @@ const QUIET_ZONE: i32 = 4;
 
 /// The panel for `answers`, given in the deployment `modules`, dated today.
 pub fn handoff_panel(answers: &Answers, modules: &ModuleSet) -> Html {
-    let code = today().ok_or(()).and_then(|date| handoff::encode(answers, modules, date).map_err(|_| ()));
+    let code = today()
+        .ok_or(())
+        .and_then(|date| handoff::encode(answers, modules, date).map_err(|_| ()));
     let body = match code {
         Ok(code) => {
             let qr = qr(&code);
