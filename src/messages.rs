@@ -274,6 +274,8 @@ pub const METHOD_BACK: &str = "Back to your self-check";
 /// Next to each reason on the result: opens the page at that reason's rule.
 pub const WHY: &str = "Why?";
 /// Before the clinic's statement of the permission it holds for a licensed questionnaire.
+/// Under each rule's heading on the page, before the visitor's sentence for it.
+pub const METHOD_RULE_SAYS: &str = "When this rule applies, your result says:";
 pub const METHOD_PERMISSION: &str = "This clinic's permission to use it:";
 /// The checkbox in Keep a copy that adds the page to the printout.
 pub const METHOD_PRINT: &str = "Add 'How this self-check works' to the printout";

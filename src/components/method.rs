@@ -14,9 +14,11 @@ use crate::components::parts::{actions, link_button, on_click, p, title};
 use crate::messages as m;
 use crate::state::{Action, Opener};
 use carestep_config::ModulePermission;
-use carestep_engine::methodology::{instrument_anchor, methodology, Block, Methodology};
+use carestep_engine::methodology::{
+    instrument_anchor, methodology, rule_anchor, Block, Methodology,
+};
 use carestep_engine::questionnaire::questionnaire;
-use carestep_engine::ModuleSet;
+use carestep_engine::{ModuleSet, RuleId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
@@ -102,6 +104,20 @@ fn plain(text: &str) -> String {
     out
 }
 
+/// Under a rule's heading, what the rule means in the visitor's words: the sentence the
+/// result gives for it (the catalogue's, the same as a reason on the result), so a Why?
+/// lands on a plain sentence before the rule's technical fields. Nothing for other entries.
+fn in_plain_words(anchor: &str) -> Html {
+    let Some(rule) = RuleId::ALL.into_iter().find(|&r| rule_anchor(r) == anchor) else {
+        return Html::default();
+    };
+    html! {
+        <p class="cs-method-plain">
+            <strong>{ m::METHOD_RULE_SAYS }</strong>{ " " }{ m::rule_sentence(rule) }
+        </p>
+    }
+}
+
 /// After a `[`: the link's text and what follows its `(target)`, when `rest` is
 /// `text](target)…`.
 fn link(rest: &str) -> Option<(&str, &str)> {
@@ -133,6 +149,7 @@ fn body(page: &Methodology, permissions: &[ModulePermission], on_screen: bool) -
                         html! {
                             <>
                                 <@{entry_tag} {id} {tabindex}>{ entry.title.clone() }</@>
+                                { in_plain_words(&entry.anchor) }
                                 { blocks(&entry.blocks) }
                                 { for permissions.iter().filter(|p| is_entry_of(&entry.anchor, p)).map(|p| html! {
                                     <p class="cs-permission">

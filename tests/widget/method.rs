@@ -7,6 +7,7 @@ use crate::support::{document, started, Widget};
 use carestep_engine::methodology::{instrument_anchor, methodology, rule_anchor, Block};
 use carestep_engine::questionnaire::questionnaire;
 use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module, ModuleSet, RuleId};
+use carestep_widget::messages;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -117,6 +118,7 @@ fn assert_page_is_the_engines(w: &Widget, modules: &ModuleSet) -> Vec<(String, S
     assert_eq!(sections.len(), page.sections.len(), "sections");
     let mut permissions = Vec::new();
     let mut compared = 0;
+    let mut plains = 0;
     for (dom, section) in sections.iter().zip(&page.sections) {
         let mut got = children(dom).into_iter();
         let h2 = got.next().expect("a section heading");
@@ -139,6 +141,29 @@ fn assert_page_is_the_engines(w: &Widget, modules: &ModuleSet) -> Vec<(String, S
             assert_eq!(text(&h3), entry.title);
             assert_eq!(h3.id(), entry.anchor);
             assert_eq!(h3.get_attribute("tabindex").as_deref(), Some("-1"));
+            // A rule's entry starts with its plain sentence from the catalogue.
+            if let Some(rule) = RuleId::ALL
+                .into_iter()
+                .find(|&r| rule_anchor(r) == entry.anchor)
+            {
+                assert!(!rest.is_empty(), "{}: no plain sentence", entry.anchor);
+                let plain = rest.remove(0);
+                assert!(
+                    plain.class_list().contains("cs-method-plain"),
+                    "{}",
+                    entry.anchor
+                );
+                assert_eq!(
+                    text(&plain),
+                    [
+                        messages::METHOD_RULE_SAYS,
+                        " ",
+                        messages::rule_sentence(rule)
+                    ]
+                    .concat()
+                );
+                plains += 1;
+            }
             for block in &entry.blocks {
                 assert!(!rest.is_empty(), "{}: a block is missing", entry.anchor);
                 let e = rest.remove(0);
@@ -159,6 +184,11 @@ fn assert_page_is_the_engines(w: &Widget, modules: &ModuleSet) -> Vec<(String, S
         );
     }
     assert!(compared > 50, "only {compared} blocks compared");
+    assert_eq!(
+        plains,
+        RuleId::ALL.len(),
+        "a plain sentence under every rule"
+    );
     permissions
 }
 
