@@ -6,7 +6,7 @@
 use crate::support::{document, started, Widget};
 use carestep_engine::methodology::{instrument_anchor, methodology, rule_anchor, Block};
 use carestep_engine::questionnaire::questionnaire;
-use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module, ModuleSet, RuleId};
+use carestep_engine::{assess, Answers, ItemId, Module, ModuleSet, RuleId};
 use carestep_widget::messages;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -248,40 +248,26 @@ async fn drive(w: &Widget, answers: &serde_json::Map<String, Value>, pause_at: O
         asked += 1;
         assert!(asked <= ItemId::COUNT, "the flow does not end");
         let value = &answers[&id];
-        let item_id = ItemId::parse(&id).unwrap();
-        match (value, item(item_id).answer) {
-            (Value::String(s), _) if s == "declined" => w.click("Skip this question").await,
-            (Value::Number(n), AnswerKind::Count) => {
-                w.type_count(&n.to_string()).await;
-                w.click("Continue").await;
-            }
-            (Value::Number(n), AnswerKind::Choices(_)) => {
-                let code = n.as_u64().unwrap();
-                let radio = |w: &Widget| -> HtmlInputElement {
-                    w.one(&format!("input[name=\"{id}\"][value=\"{code}\"]"))
-                        .unwrap()
-                        .dyn_into()
-                        .unwrap()
-                };
-                radio(w).click();
-                yew::scheduler::flush().await;
-                if pause_at == Some(asked) {
-                    let heading = w.h1();
-                    let progress = w.text();
-                    w.click(LINK).await;
-                    assert_eq!(w.h1(), LINK);
-                    assert!(w.item().is_none(), "the question is not on screen");
-                    w.click(BACK).await;
-                    assert_eq!(w.item().as_deref(), Some(id.as_str()));
-                    assert_eq!(w.h1(), heading);
-                    assert!(radio(w).checked(), "{id}: the chosen answer was lost");
-                    assert_eq!(w.text(), progress, "{id}: the screen is not the same");
-                    assert_eq!(w.focused(), "cs-method-link");
-                }
-                w.click("Continue").await;
-            }
-            (other, _) => panic!("{id} = {other}"),
+        let entered = w.enter(value).await;
+        if pause_at == Some(asked) {
+            // The pause is on a question with options: one is chosen, not yet submitted.
+            let code = value.as_u64().expect("the pause is on a chosen option");
+            let heading = w.h1();
+            let progress = w.text();
+            w.click(LINK).await;
+            assert_eq!(w.h1(), LINK);
+            assert!(w.item().is_none(), "the question is not on screen");
+            w.click(BACK).await;
+            assert_eq!(w.item().as_deref(), Some(id.as_str()));
+            assert_eq!(w.h1(), heading);
+            assert!(
+                w.code_radio(code).checked(),
+                "{id}: the chosen answer was lost"
+            );
+            assert_eq!(w.text(), progress, "{id}: the screen is not the same");
+            assert_eq!(w.focused(), "cs-method-link");
         }
+        w.move_on(entered).await;
     }
     if w.h1() == "Check your answers" {
         w.click("See my result").await;

@@ -1,12 +1,21 @@
 //! Test helpers: mount the widget into a fresh element, find things the way a person
 //! would (by heading, button text, label), click, and let Yew finish rendering.
 
+use carestep_engine::{item, AnswerKind, ItemId};
 use carestep_widget::{App, AppProps, ConfigState};
+use serde_json::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::{AppHandle, Callback};
+
+/// What [`Widget::enter`] did: nothing (a declined answer) or an answer given.
+#[derive(Debug, Clone, Copy)]
+pub enum Entered {
+    Declined,
+    Given,
+}
 
 pub struct Widget {
     pub root: Element,
@@ -116,17 +125,49 @@ impl Widget {
         yew::scheduler::flush().await;
     }
 
-    /// Selects the option with this code (the radio's value) and presses Continue.
-    pub async fn answer_code(&self, code: u64) {
+    /// The current question's option with this code (the radio's value).
+    pub fn code_radio(&self, code: u64) -> HtmlInputElement {
         let item = self.item().expect("a question is on screen");
-        let radio: HtmlInputElement = self
-            .one(&format!("input[name=\"{item}\"][value=\"{code}\"]"))
+        self.one(&format!("input[name=\"{item}\"][value=\"{code}\"]"))
             .unwrap_or_else(|| panic!("{item} has no option {code}"))
             .dyn_into()
-            .unwrap();
-        radio.click();
+            .unwrap()
+    }
+
+    /// Selects the option with this code (the radio's value) and presses Continue.
+    pub async fn answer_code(&self, code: u64) {
+        self.code_radio(code).click();
         yew::scheduler::flush().await;
         self.click("Continue").await;
+    }
+
+    /// Enters a vignette's value for the current question — "declined" (nothing to enter),
+    /// a count (typed) or an option's code (chosen) — without moving on; [`Widget::move_on`]
+    /// then submits it.
+    pub async fn enter(&self, value: &Value) -> Entered {
+        let id = self.item().expect("a question is on screen");
+        match (value, item(ItemId::parse(&id).unwrap()).answer) {
+            (Value::String(s), _) if s == "declined" => Entered::Declined,
+            (Value::Number(n), AnswerKind::Count) => {
+                self.type_count(&n.to_string()).await;
+                Entered::Given
+            }
+            (Value::Number(n), AnswerKind::Choices(_)) => {
+                self.code_radio(n.as_u64().unwrap()).click();
+                yew::scheduler::flush().await;
+                Entered::Given
+            }
+            (other, _) => panic!("{id} = {other}"),
+        }
+    }
+
+    /// Submits what [`Widget::enter`] entered: Skip this question, or Continue.
+    pub async fn move_on(&self, entered: Entered) {
+        let button = match entered {
+            Entered::Declined => "Skip this question",
+            Entered::Given => "Continue",
+        };
+        self.click(button).await;
     }
 
     /// Chooses `label` and presses Continue.

@@ -5,7 +5,7 @@
 
 use crate::config::CLINIC;
 use crate::support::{started, Widget};
-use carestep_engine::{assess, item, AnswerKind, Answers, ItemId, Module};
+use carestep_engine::{assess, item, Answers, ItemId, Module};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -47,16 +47,8 @@ async fn drive(w: &Widget, name: &str, answers: &serde_json::Map<String, Value>)
         let value = answers.get(&id).unwrap_or_else(|| {
             panic!("{name}: the widget asked {id}, which the vignette does not answer")
         });
-        let item_id = ItemId::parse(&id).unwrap();
-        match (value, item(item_id).answer) {
-            (Value::String(s), _) if s == "declined" => w.click("Skip this question").await,
-            (Value::Number(n), AnswerKind::Count) => {
-                w.type_count(&n.to_string()).await;
-                w.click("Continue").await;
-            }
-            (Value::Number(n), AnswerKind::Choices(_)) => w.answer_code(n.as_u64().unwrap()).await,
-            (other, _) => panic!("{name}: {id} = {other}"),
-        }
+        let entered = w.enter(value).await;
+        w.move_on(entered).await;
         assert_ne!(
             w.item().as_deref(),
             Some(id.as_str()),
