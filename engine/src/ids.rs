@@ -287,7 +287,7 @@ impl Module {
         }
     }
 
-    fn bit(self) -> u16 {
+    pub(crate) fn bit(self) -> u16 {
         1 << (self as u16)
     }
 }
@@ -324,6 +324,12 @@ impl ModuleSet {
 
     pub fn contains(&self, m: Module) -> bool {
         self.0 & m.bit() != 0
+    }
+
+    /// The set as bits, one per module (`1 << (m as u16)`), for tables keyed by module set
+    /// (the prebuilt methodology page).
+    pub fn bits(&self) -> u16 {
+        self.0
     }
 
     pub fn with(self, m: Module) -> Self {

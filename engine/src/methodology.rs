@@ -323,6 +323,135 @@ pub fn range_text(lo: u32, hi: u32) -> String {
     }
 }
 
+/// An instrument's entry for the modules `ms` of it that a deployment asks (not empty, in
+/// `Module::ALL` order), and the sources its bands cite, in the order they are cited. It
+/// depends on nothing else, which is what lets [`prebuilt`] hold every variant.
+fn instrument_entry(i: Instrument, ms: &[Module]) -> (Entry, Vec<Source>) {
+    let mut cited: Vec<Source> = Vec::new();
+    let info = instrument(i);
+    let mut fs: Vec<(String, String)> = vec![
+        (
+            "Module".into(),
+            ms.iter()
+                .map(|m| format!("{} (`{m}`)", m.title()))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            "On by default".into(),
+            ms.iter()
+                .map(|m| {
+                    let mut s = format!("`{m}`: {}", yes_no(m.on_by_default()));
+                    if let Some(why) = m.why_off_by_default() {
+                        s += &format!(" — {why}");
+                    }
+                    if let Some(r) = m.default_replacement() {
+                        s += &format!("; the default deployment uses {r} instead");
+                    }
+                    s
+                })
+                .collect::<Vec<_>>()
+                .join(". "),
+        ),
+        (
+            "Rights holder".into(),
+            ms.iter()
+                .find_map(|m| m.rights_holder())
+                .map_or("none: no permission needed".to_string(), |h| {
+                    format!("{h} (permission needed)")
+                }),
+        ),
+        ("Citation".into(), info.citation.to_string()),
+        (
+            "Attribution".into(),
+            info.attribution
+                .unwrap_or("none (CareStep's own questions)")
+                .to_string(),
+        ),
+    ];
+    let items: Vec<&str> = questionnaire()
+        .iter()
+        .filter(|it| it.instrument == i && ms.contains(&it.module))
+        .map(|it| it.id.as_str())
+        .collect();
+    fs.push((
+        "Questions".into(),
+        format!("{} ({})", items.len(), items.join(", ")),
+    ));
+    let mut blocks = vec![fields(fs)];
+    for k in scores_of(i) {
+        let bs = bands(k);
+        for b in bs {
+            for s in b.sources {
+                if !cited.contains(s) {
+                    cited.push(*s);
+                }
+            }
+        }
+        blocks.push(para(format!(
+            "**{}** (`{k}`): {}",
+            score_name(k),
+            scoring(k)
+        )));
+        blocks.push(Block::Table {
+            head: vec![
+                "Band".into(),
+                "Total".into(),
+                "Condition".into(),
+                "Source of the cut-off".into(),
+            ],
+            rows: bs
+                .iter()
+                .map(|b| {
+                    vec![
+                        format!("`{}`", b.name),
+                        b.range.map_or("—".into(), |(lo, hi)| range_text(lo, hi)),
+                        b.when.unwrap_or("").to_string(),
+                        cite(b.sources),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if matches!(i, Instrument::Gate | Instrument::Context) {
+        blocks.push(Block::Table {
+            head: vec!["Question".into(), "Text".into(), "Answers (code)".into()],
+            rows: questionnaire()
+                .iter()
+                .filter(|it| it.instrument == i)
+                .map(|it| {
+                    let answers = match it.answer {
+                        AnswerKind::Choices(cs) => cs
+                            .iter()
+                            .map(|c| format!("{} ({})", c.label, c.code))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                        AnswerKind::Count => "a whole number".into(),
+                    };
+                    vec![format!("`{}`", it.id), it.text.to_string(), answers]
+                })
+                .collect(),
+        });
+    }
+    (
+        Entry {
+            anchor: instrument_anchor(i),
+            title: info.name.to_string(),
+            blocks,
+        },
+        cited,
+    )
+}
+
+/// A source's entry.
+fn source_entry(s: &Source) -> Entry {
+    Entry {
+        anchor: source_anchor(s),
+        title: s.short(),
+        blocks: vec![para(s.full())],
+    }
+}
+
 /// The page for the instruments of `modules` (every rule is always
 /// documented: the rules are the model, whatever a deployment asks).
 pub fn methodology(modules: &ModuleSet) -> Methodology {
@@ -394,112 +523,9 @@ pub fn methodology(modules: &ModuleSet) -> Methodology {
         if ms.is_empty() {
             continue;
         }
-        let info = instrument(i);
-        let mut fs: Vec<(String, String)> = vec![
-            (
-                "Module".into(),
-                ms.iter()
-                    .map(|m| format!("{} (`{m}`)", m.title()))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            (
-                "On by default".into(),
-                ms.iter()
-                    .map(|m| {
-                        let mut s = format!("`{m}`: {}", yes_no(m.on_by_default()));
-                        if let Some(why) = m.why_off_by_default() {
-                            s += &format!(" — {why}");
-                        }
-                        if let Some(r) = m.default_replacement() {
-                            s += &format!("; the default deployment uses {r} instead");
-                        }
-                        s
-                    })
-                    .collect::<Vec<_>>()
-                    .join(". "),
-            ),
-            (
-                "Rights holder".into(),
-                ms.iter()
-                    .find_map(|m| m.rights_holder())
-                    .map_or("none: no permission needed".to_string(), |h| {
-                        format!("{h} (permission needed)")
-                    }),
-            ),
-            ("Citation".into(), info.citation.to_string()),
-            (
-                "Attribution".into(),
-                info.attribution
-                    .unwrap_or("none (CareStep's own questions)")
-                    .to_string(),
-            ),
-        ];
-        let items: Vec<&str> = questionnaire()
-            .iter()
-            .filter(|it| it.instrument == i && ms.contains(&it.module))
-            .map(|it| it.id.as_str())
-            .collect();
-        fs.push((
-            "Questions".into(),
-            format!("{} ({})", items.len(), items.join(", ")),
-        ));
-        let mut blocks = vec![fields(fs)];
-        for k in scores_of(i) {
-            let bs = bands(k);
-            for b in bs {
-                cite_all(b.sources);
-            }
-            blocks.push(para(format!(
-                "**{}** (`{k}`): {}",
-                score_name(k),
-                scoring(k)
-            )));
-            blocks.push(Block::Table {
-                head: vec![
-                    "Band".into(),
-                    "Total".into(),
-                    "Condition".into(),
-                    "Source of the cut-off".into(),
-                ],
-                rows: bs
-                    .iter()
-                    .map(|b| {
-                        vec![
-                            format!("`{}`", b.name),
-                            b.range.map_or("—".into(), |(lo, hi)| range_text(lo, hi)),
-                            b.when.unwrap_or("").to_string(),
-                            cite(b.sources),
-                        ]
-                    })
-                    .collect(),
-            });
-        }
-        if matches!(i, Instrument::Gate | Instrument::Context) {
-            blocks.push(Block::Table {
-                head: vec!["Question".into(), "Text".into(), "Answers (code)".into()],
-                rows: questionnaire()
-                    .iter()
-                    .filter(|it| it.instrument == i)
-                    .map(|it| {
-                        let answers = match it.answer {
-                            AnswerKind::Choices(cs) => cs
-                                .iter()
-                                .map(|c| format!("{} ({})", c.label, c.code))
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            AnswerKind::Count => "a whole number".into(),
-                        };
-                        vec![format!("`{}`", it.id), it.text.to_string(), answers]
-                    })
-                    .collect(),
-            });
-        }
-        instruments.push(Entry {
-            anchor: instrument_anchor(i),
-            title: info.name.to_string(),
-            blocks,
-        });
+        let (entry, sources) = instrument_entry(i, &ms);
+        cite_all(&sources);
+        instruments.push(entry);
     }
     let instruments = Section {
         anchor: "instruments".into(),
@@ -647,11 +673,7 @@ pub fn methodology(modules: &ModuleSet) -> Methodology {
         entries: sources::ALL
             .iter()
             .filter(|s| cited.contains(s))
-            .map(|s| Entry {
-                anchor: source_anchor(s),
-                title: s.short(),
-                blocks: vec![para(s.full())],
-            })
+            .map(source_entry)
             .collect(),
     };
 
@@ -855,5 +877,326 @@ mod tests {
             );
             assert_eq!(instrument_anchor(i), expected);
         }
+    }
+}
+
+/// The page prebuilt: every text of [`methodology`] as static data
+/// (`methodology_prebuilt.rs`, generated by [`prebuilt::source`] and committed; a test holds
+/// it equal to what the generator writes and [`prebuilt::page`] equal to [`methodology`]
+/// for every module set). The widget shows the page from here, so a visitor's browser
+/// carries the text but not the generator.
+///
+/// Only three things depend on the deployment's modules: the "Modules documented" line,
+/// each instrument's entry (which depends only on which of *its* modules are asked: every
+/// variant is kept), and which sources are listed (those the rules cite, and those the
+/// listed instruments' bands cite).
+pub mod prebuilt {
+    use super::{
+        instrument_entry, modules_of, source_entry, Block, Entry, Field, Methodology, Section,
+    };
+    use crate::ids::{Module, ModuleSet};
+    use crate::questionnaire::Instrument;
+    use crate::rules::RuleId;
+    use crate::sources;
+    use crate::MODEL_VERSION;
+    use std::fmt::Write;
+
+    // The text is kept as a few long strings rather than one `&str` per cell, which would
+    // cost the WebAssembly 8 bytes of pointer and length for each of thousands of pieces.
+    // An entry is `anchor US title US body`; entries are separated by GS; a body is one
+    // block per line (`\n`), its first character its kind — `P`aragraph, `L`ist,
+    // `F`ields, `T`able — and its pieces separated by tabs: list items; label, text,
+    // label, text; and table rows (the head first) separated by RS, their cells by tabs.
+    // The generator checks that no text holds one of these characters.
+    const BLOCK: char = '\n';
+    const PIECE: char = '\t';
+    const ROW: char = '\u{1e}';
+    const FIELD: char = '\u{1f}';
+    const NEXT: char = '\u{1d}';
+
+    /// A section: its entries (none for the instruments and the sources, which are chosen
+    /// per deployment from [`INSTRUMENTS`] and [`SOURCES`]).
+    pub struct S {
+        pub anchor: &'static str,
+        pub title: &'static str,
+        pub body: &'static str,
+        pub entries: &'static str,
+    }
+
+    /// One variant of an instrument's entry: for the deployments that ask exactly the
+    /// modules `asked` (bits, [`ModuleSet::bits`]) of the instrument's modules, with the
+    /// sources its bands cite (indexes into `sources::ALL`).
+    pub struct V {
+        pub asked: u16,
+        pub cites: &'static [u8],
+        pub entry: &'static str,
+    }
+
+    /// An instrument: the bits of all its modules, and its variants.
+    pub struct I {
+        pub modules: u16,
+        pub variants: &'static [V],
+    }
+
+    /// A source's entry, and whether a rule cites it (then it is always listed).
+    pub struct Src {
+        pub by_rules: bool,
+        pub entry: &'static str,
+    }
+
+    /// The label of the About section's field that names the deployment's modules.
+    const MODULES_DOCUMENTED: &str = "Modules documented";
+
+    include!("methodology_prebuilt.rs");
+
+    fn pieces(text: &str) -> Vec<String> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        text.split(PIECE).map(str::to_owned).collect()
+    }
+
+    fn blocks(body: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        if body.is_empty() {
+            return out;
+        }
+        for line in body.split(BLOCK) {
+            let mut chars = line.chars();
+            let kind = chars.next();
+            let rest = chars.as_str();
+            out.push(match kind {
+                Some('P') => Block::Paragraph {
+                    text: rest.to_owned(),
+                },
+                Some('L') => Block::List {
+                    items: pieces(rest),
+                },
+                Some('F') => {
+                    let ps = pieces(rest);
+                    Block::Fields {
+                        fields: ps
+                            .chunks(2)
+                            .map(|pair| Field {
+                                label: pair[0].clone(),
+                                text: pair.get(1).cloned().unwrap_or_default(),
+                            })
+                            .collect(),
+                    }
+                }
+                _ => {
+                    let mut rows = rest.split(ROW).map(pieces);
+                    Block::Table {
+                        head: rows.next().unwrap_or_default(),
+                        rows: rows.collect(),
+                    }
+                }
+            });
+        }
+        out
+    }
+
+    fn entry(text: &str) -> Entry {
+        let mut parts = text.splitn(3, FIELD);
+        let anchor = parts.next().unwrap_or_default().to_owned();
+        let title = parts.next().unwrap_or_default().to_owned();
+        Entry {
+            anchor,
+            title,
+            blocks: blocks(parts.next().unwrap_or_default()),
+        }
+    }
+
+    /// The page for `modules`, equal to [`methodology`](super::methodology)`(modules)` but
+    /// for its `links` (the Markdown's cross-references, left empty).
+    pub fn page(modules: &ModuleSet) -> Methodology {
+        let mut cited: Vec<bool> = SOURCES.iter().map(|s| s.by_rules).collect();
+        let mut instruments = Vec::new();
+        for i in INSTRUMENTS {
+            let asked = i.modules & modules.bits();
+            if let Some(v) = i.variants.iter().find(|v| asked != 0 && v.asked == asked) {
+                for &k in v.cites {
+                    cited[usize::from(k)] = true;
+                }
+                instruments.push(entry(v.entry));
+            }
+        }
+        let mut titles = Vec::new();
+        for m in modules.iter() {
+            titles.push(m.title());
+        }
+        let documented = titles.join("; ");
+        let mut sections = Vec::new();
+        for s in SECTIONS {
+            let mut section = Section {
+                anchor: s.anchor.to_owned(),
+                title: s.title.to_owned(),
+                blocks: blocks(s.body),
+                entries: Vec::new(),
+            };
+            if !s.entries.is_empty() {
+                section.entries = s.entries.split(NEXT).map(entry).collect();
+            }
+            match s.anchor {
+                "instruments" => section.entries = std::mem::take(&mut instruments),
+                "sources" => {
+                    for (src, &c) in SOURCES.iter().zip(&cited) {
+                        if c {
+                            section.entries.push(entry(src.entry));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            for b in &mut section.blocks {
+                if let Block::Fields { fields } = b {
+                    for f in fields {
+                        if f.label == MODULES_DOCUMENTED {
+                            f.text.clone_from(&documented);
+                        }
+                    }
+                }
+            }
+            sections.push(section);
+        }
+        Methodology {
+            title: TITLE.to_owned(),
+            model_version: MODEL_VERSION,
+            modules: *modules,
+            sections,
+            links: Vec::new(),
+        }
+    }
+
+    /// The Rust source of `methodology_prebuilt.rs`, from [`methodology`](super::methodology)
+    /// and the same entry builders.
+    pub fn source() -> String {
+        let all = super::methodology(&ModuleSet::all());
+        let mut out = String::from(
+            "// Generated by `carestep_engine::methodology::prebuilt::source()`; do not edit.\n\
+             // `UPDATE_EXPECT=1 cargo test -p carestep-engine --test methodology` rewrites it.\n\n",
+        );
+        let _ = writeln!(
+            out,
+            "/// The page's title.\npub const TITLE: &str = {:?};\n",
+            all.title
+        );
+        out.push_str("/// The sections, in order.\npub static SECTIONS: &[S] = &[\n");
+        for s in &all.sections {
+            let mut bs = s.blocks.clone();
+            for b in &mut bs {
+                if let Block::Fields { fields } = b {
+                    for f in fields {
+                        if f.label == MODULES_DOCUMENTED {
+                            f.text.clear();
+                        }
+                    }
+                }
+            }
+            let entries: Vec<String> = match s.anchor.as_str() {
+                "instruments" | "sources" => Vec::new(),
+                _ => s.entries.iter().map(encode_entry).collect(),
+            };
+            let _ = writeln!(
+                out,
+                "    S {{\n        anchor: {:?},\n        title: {:?},\n        body: {:?},\n        entries: {:?},\n    }},",
+                s.anchor,
+                s.title,
+                encode_blocks(&bs),
+                entries.join(&NEXT.to_string())
+            );
+        }
+        out.push_str("];\n\n");
+
+        let index = |s: &sources::Source| sources::ALL.iter().position(|x| x == s).unwrap();
+        out.push_str(
+            "/// Every instrument's entries, in `Instrument::ALL` order.\npub static INSTRUMENTS: &[I] = &[\n",
+        );
+        for &i in Instrument::ALL {
+            let mods = modules_of(i);
+            let bits = mods.iter().fold(0u16, |b, m| b | m.bit());
+            let _ = writeln!(
+                out,
+                "    I {{\n        modules: {bits},\n        variants: &["
+            );
+            // Every non-empty subset of the instrument's modules.
+            for subset in 1u32..(1 << mods.len()) {
+                let ms: Vec<Module> = mods
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| subset & (1 << k) != 0)
+                    .map(|(_, &m)| m)
+                    .collect();
+                let asked = ms.iter().fold(0u16, |b, m| b | m.bit());
+                let (e, cites) = instrument_entry(i, &ms);
+                let cites: Vec<String> = cites.iter().map(|s| index(s).to_string()).collect();
+                let _ = writeln!(
+                    out,
+                    "            V {{\n                asked: {asked},\n                cites: &[{}],\n                entry: {:?},\n            }},",
+                    cites.join(", "),
+                    encode_entry(&e)
+                );
+            }
+            out.push_str("        ],\n    },\n");
+        }
+        out.push_str("];\n\n");
+
+        out.push_str(
+            "/// Every source, in `sources::ALL` order.\npub static SOURCES: &[Src] = &[\n",
+        );
+        for s in sources::ALL {
+            let by_rules = RuleId::ALL.iter().any(|r| r.basis().sources.contains(s));
+            let _ = writeln!(
+                out,
+                "    Src {{\n        by_rules: {by_rules},\n        entry: {:?},\n    }},",
+                encode_entry(&source_entry(s))
+            );
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    /// `text`, checked to hold none of the separators.
+    fn piece(text: &str) -> &str {
+        assert!(
+            !text.contains([BLOCK, PIECE, ROW, FIELD, NEXT]),
+            "a separator in the methodology's text: {text:?}"
+        );
+        text
+    }
+
+    fn join(texts: &[String]) -> String {
+        let texts: Vec<&str> = texts.iter().map(|t| piece(t)).collect();
+        texts.join(&PIECE.to_string())
+    }
+
+    fn encode_blocks(bs: &[Block]) -> String {
+        let lines: Vec<String> = bs
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => ["P", piece(text)].concat(),
+                Block::List { items } => {
+                    assert!(!(items.is_empty() || items.len() == 1 && items[0].is_empty()));
+                    ["L", &join(items)].concat()
+                }
+                Block::Fields { fields } => {
+                    let ps: Vec<String> = fields
+                        .iter()
+                        .flat_map(|f| [f.label.clone(), f.text.clone()])
+                        .collect();
+                    ["F", &join(&ps)].concat()
+                }
+                Block::Table { head, rows } => {
+                    let rows: Vec<String> =
+                        std::iter::once(head).chain(rows).map(|r| join(r)).collect();
+                    ["T", &rows.join(&ROW.to_string())].concat()
+                }
+            })
+            .collect();
+        lines.join(&BLOCK.to_string())
+    }
+
+    fn encode_entry(e: &Entry) -> String {
+        [piece(&e.anchor), piece(&e.title), &encode_blocks(&e.blocks)].join(&FIELD.to_string())
     }
 }

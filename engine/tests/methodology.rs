@@ -593,3 +593,65 @@ fn every_flags_condition_on_the_page_is_what_assess_does() {
         assert!(off > 0 || f == Flag::Show988, "{f} always set");
     }
 }
+
+/// The prebuilt page's data (`src/methodology_prebuilt.rs`, what the widget shows) is
+/// exactly what `prebuilt::source()` writes from the generator (the generated-file pattern:
+/// `UPDATE_EXPECT=1` rewrites it).
+#[test]
+fn the_prebuilt_data_is_what_the_generator_writes() {
+    use carestep_engine::methodology::prebuilt;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/methodology_prebuilt.rs");
+    let committed = std::fs::read_to_string(&path).expect("src/methodology_prebuilt.rs");
+    let written = prebuilt::source();
+    if committed == written {
+        return;
+    }
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, &written).expect("src/methodology_prebuilt.rs is writable");
+        return;
+    }
+    let line = committed
+        .lines()
+        .zip(written.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or(committed.lines().count().min(written.lines().count()));
+    panic!(
+        "engine/src/methodology_prebuilt.rs is out of date (first difference at line {}): run \
+         `UPDATE_EXPECT=1 cargo test -p carestep-engine --test methodology` and commit it",
+        line + 1
+    );
+}
+
+/// For every module set a configuration can ask for (gate and context, with any of the
+/// other modules), the prebuilt page is the generated page (but for the Markdown's
+/// cross-reference list, which the prebuilt page leaves out).
+#[test]
+fn the_prebuilt_page_is_the_generated_page_for_every_module_set() {
+    use carestep_engine::methodology::prebuilt;
+    let optional: Vec<Module> = Module::ALL
+        .into_iter()
+        .filter(|&m| !ModuleSet::minimal().contains(m))
+        .collect();
+    let mut checked = 0;
+    for mask in 0u32..(1 << optional.len()) {
+        let modules = optional
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| mask & (1 << k) != 0)
+            .fold(ModuleSet::minimal(), |s, (_, &m)| s.with(m));
+        let generated = methodology(&modules);
+        let built = prebuilt::page(&modules);
+        assert_eq!(built.title, generated.title);
+        assert_eq!(built.model_version, generated.model_version);
+        assert_eq!(built.modules, generated.modules);
+        assert_eq!(
+            built.sections,
+            generated.sections,
+            "{:?}",
+            modules.iter().collect::<Vec<_>>()
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 1 << optional.len());
+    assert!(checked >= 4096, "{checked} module sets");
+}

@@ -1,6 +1,8 @@
-//! "How this self-check works": the engine's methodology page
-//! ([`carestep_engine::methodology`], the same value `carestep methodology` writes as
-//! docs/methodology.md) for this deployment's modules, on screen and, when the visitor asks
+//! "How this self-check works": the engine's methodology page for this deployment's
+//! modules — [`prebuilt::page`], the generator's text kept as static data, which a test
+//! holds equal to [`carestep_engine::methodology`] (what `carestep methodology` writes as
+//! docs/methodology.md) for every module set, so the visitor's bundle carries the text but
+//! not the generator — on screen and, when the visitor asks
 //! for it, as an appendix of the printout. Every word of it comes from the engine (the
 //! backticks around codes taken out) or from the message catalogue; it states no threshold
 //! of its own. Under each licensed instrument the clinic switched on, the clinic's
@@ -14,9 +16,7 @@ use crate::components::parts::{actions, link_button, on_click, p, title};
 use crate::messages as m;
 use crate::state::{Action, Opener};
 use carestep_config::ModulePermission;
-use carestep_engine::methodology::{
-    instrument_anchor, methodology, rule_anchor, Block, Methodology,
-};
+use carestep_engine::methodology::{instrument_anchor, prebuilt, rule_anchor, Block, Methodology};
 use carestep_engine::questionnaire::questionnaire;
 use carestep_engine::{ModuleSet, RuleId};
 use wasm_bindgen::JsCast;
@@ -49,7 +49,7 @@ pub fn method_screen(
             <div class="cs-back">{ link_button(m::METHOD_BACK, back.clone()) }</div>
             { title(m::METHOD_TITLE) }
             { p(m::METHOD_INTRO) }
-            { body(&methodology(modules), permissions, true) }
+            { body(&prebuilt::page(modules), permissions, true) }
             { actions(link_button(m::METHOD_BACK, back)) }
         </div>
     }
@@ -62,7 +62,7 @@ pub fn method_appendix(modules: &ModuleSet, permissions: &[ModulePermission]) ->
     html! {
         <div class="cs-print-only cs-method" data-testid="method-appendix">
             <h2>{ m::METHOD_TITLE }</h2>
-            { body(&methodology(modules), permissions, false) }
+            { body(&prebuilt::page(modules), permissions, false) }
         </div>
     }
 }
