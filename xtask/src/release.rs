@@ -763,6 +763,12 @@ Good to know
 - Each version has its own folder, so your server may let browsers cache
   these files for a long time. To update, upload the new version's folder
   next to this one and paste the new snippet; then delete the old folder.
+- clinician.html is for your intake staff. A visitor can show them a code
+  (\"Show a code for your clinician\" on the result); this page reads it,
+  typed, from a photo or from the camera, shows the visitor's answers and
+  result, and can save them for your records (FHIR). Nothing is sent.
+- docs/methodology.md is how CareStep decides: every question, score and
+  rule with its source. Visitors see the same as \"How this self-check works\".
 - carestep-config.schema.json describes every configuration field.
 - NOTICE lists the questionnaires, their rights holders and attribution,
   and which optional modules need the rights holder's permission.
