@@ -42,7 +42,7 @@ import { CareStep } from '../support/carestep.js';
 import { completeJourney, questionnaire } from '../support/journey.js';
 import { BY_LEVEL } from '../support/scenarios.js';
 import { tabTo } from '../support/keyboard.js';
-import { recordNetwork, storageSnapshot } from '../support/network.js';
+import { expectNoRequestsSince, recordNetwork, storageSnapshot } from '../support/network.js';
 import { REPO_DIR, startServer } from '../support/server.js';
 import {
   CLINICIAN_PATH,
@@ -79,11 +79,7 @@ async function privacyWitness(page, server, cs) {
   const serverMark = server.requests.length;
   const first = await storageSnapshot(page.mainFrame());
   return async () => {
-    const inMemory = (r) => /^(data|blob):/.test(r.url);
-    const since = net.since(mark);
-    const describe = (list) => list.filter((r) => !inMemory(r)).map((r) => `${r.type} ${r.url}`);
-    expect(describe(since.requests), 'requests after load (Playwright)').toEqual([]);
-    expect(describe(since.cdpRequests), 'requests after load (CDP Network)').toEqual([]);
+    expectNoRequestsSince(net, mark, 'after load');
     expect(server.requests.slice(serverMark).map((r) => `${r.method} ${r.path}`), 'requests after load (server log)').toEqual([]);
     expect(net.sockets, 'WebSockets').toEqual([]);
     expect(net.workers, 'service workers').toEqual([]);

@@ -20,7 +20,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { score } from '../support/engine.js';
 import { completeJourney } from '../support/journey.js';
-import { expectNothingStored, recordNetwork, storageSnapshot } from '../support/network.js';
+import { expectNothingStored, expectNoRequestsSince, inMemory, recordNetwork, storageSnapshot } from '../support/network.js';
 import { release } from '../support/release.js';
 import { BY_LEVEL } from '../support/scenarios.js';
 import { REPO_DIR, STRICT_CSP } from '../support/server.js';
@@ -173,9 +173,7 @@ for (const { kind, recipe, journey } of SERVERS) {
       expect(await cs.level()).toBe(engine.level);
 
       // Nothing asked of the network once ready: the browser's events and the server's own log.
-      const inMemory = (r) => /^(data|blob):/.test(r.url);
-      const after = net.since(atReady).requests.filter((r) => !inMemory(r));
-      expect(after.map((r) => `${r.type} ${r.url}`), 'requests after ready (Playwright)').toEqual([]);
+      expectNoRequestsSince(net, atReady, 'after ready');
       const log = (await server.requests()).slice(logAtStart);
       expect(log.slice(serverAtReady).map((r) => `${r.method} ${r.path}`), `requests after ready (${kind} access log)`).toEqual([]);
       // Before ready: only the clinic's page and the folder's own files, each found (no 404).

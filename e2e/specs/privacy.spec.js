@@ -11,7 +11,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { score } from '../support/engine.js';
 import { completeJourney, questionnaire } from '../support/journey.js';
-import { bundlePaths, recordNetwork, storageSnapshot } from '../support/network.js';
+import { bundlePaths, expectNoRequestsSince, inMemory, recordNetwork, storageSnapshot } from '../support/network.js';
 import { DIST_DIR, startServer } from '../support/server.js';
 
 const ANSWERS = {
@@ -96,14 +96,10 @@ for (const mode of ['standalone', 'iframe']) {
 
     // data: and blob: URLs are read from memory (the drink-size picture, the
     // saved file), never from the network: counted apart, not as requests.
-    const inMemory = (r) => /^(data|blob):/.test(r.url);
     const since = net.since(atReady);
-    const after = { requests: since.requests.filter((r) => !inMemory(r)), cdpRequests: since.cdpRequests.filter((r) => !inMemory(r)) };
     const memoryLoads = new Set([...since.requests, ...since.cdpRequests].filter(inMemory).map((r) => r.url.slice(0, 30))).size;
     const afterServer = server.requests.slice(serverAtReady);
-    const describe = (list) => list.map((r) => `${r.type} ${r.url}`);
-    expect(describe(after.requests), 'requests after ready (Playwright)').toEqual([]);
-    expect(describe(after.cdpRequests), 'requests after ready (CDP Network)').toEqual([]);
+    expectNoRequestsSince(net, atReady, 'after ready');
     expect(afterServer.map((r) => `${r.method} ${r.path}`), 'requests after ready (server log)').toEqual([]);
     expect(net.sockets, 'WebSockets').toEqual([]);
     expect(net.workers, 'service workers').toEqual([]);

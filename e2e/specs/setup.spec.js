@@ -28,7 +28,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { test, expect, figure } from '../support/fixtures.js';
 import { expectAccessible, WCAG_TAGS } from '../support/axe.js';
 import { tabTo } from '../support/keyboard.js';
-import { bundlePaths, recordNetwork, storageSnapshot } from '../support/network.js';
+import { bundlePaths, expectNoRequestsSince, inMemory, recordNetwork, storageSnapshot } from '../support/network.js';
 import { DIST_DIR, FIXTURES_DIR, REPO_DIR, startServer, sri } from '../support/server.js';
 import {
   HOSTING_FILES,
@@ -466,11 +466,7 @@ test.describe('privacy', () => {
     expect(saved.url()).toMatch(/^(blob|data):/);
     expect(JSON.parse(await readFile(await saved.path(), 'utf8'))).toEqual(JSON.parse(await setup.output('out-config').inputValue()));
 
-    const inMemory = (r) => /^(data|blob):/.test(r.url);
-    const quiet = net.since(atReady);
-    const describe = (list) => list.filter((r) => !inMemory(r)).map((r) => `${r.type} ${r.url}`);
-    expect(describe(quiet.requests), 'requests after hello (Playwright)').toEqual([]);
-    expect(describe(quiet.cdpRequests), 'requests after hello (CDP Network)').toEqual([]);
+    expectNoRequestsSince(net, atReady, 'after hello');
     expect(server.requests.slice(serverAtReady).map((r) => `${r.method} ${r.path}`), 'requests after hello (server log)').toEqual([]);
 
     // Check my hosting: the bundle's own three files, nothing else.

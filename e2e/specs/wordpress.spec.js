@@ -36,7 +36,7 @@ import { test, expect, figure } from '../support/fixtures.js';
 import { CareStep, FRAME_TITLE } from '../support/carestep.js';
 import { score } from '../support/engine.js';
 import { completeJourney } from '../support/journey.js';
-import { expectNothingStored, recordNetwork, storageSnapshot } from '../support/network.js';
+import { expectNoRequestsSince, expectNothingStored, inMemory, recordNetwork, storageSnapshot } from '../support/network.js';
 import { releaseVersion } from '../support/release.js';
 import { BY_LEVEL } from '../support/scenarios.js';
 import { FIXTURES_DIR, REPO_DIR, STRICT_CSP, sri } from '../support/server.js';
@@ -254,11 +254,7 @@ test('a visitor: the widget starts on the published post, a journey reaches care
   const engine = await score(run.given, testInfo.outputPath('answers.json'));
   expect(await cs.level()).toBe(engine.level);
 
-  const inMemory = (r) => /^(data|blob):/.test(r.url);
-  const describe = (list) => list.filter((r) => !inMemory(r)).map((r) => `${r.type} ${r.url}`);
-  const after = net.since(atReady);
-  expect(describe(after.requests), 'requests after ready (Playwright)').toEqual([]);
-  expect(describe(after.cdpRequests), 'requests after ready (CDP)').toEqual([]);
+  expectNoRequestsSince(net, atReady, 'after ready');
   const log = (await wp.requests()).slice(logAtStart);
   expect(log.slice(logAtReady - logAtStart).map((r) => `${r.method} ${r.path}`), 'requests after ready (Apache\'s log)').toEqual([]);
   // Before ready: WordPress's page and its theme's files, and the plugin's bundled files only.

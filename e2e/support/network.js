@@ -42,6 +42,20 @@ export async function recordNetwork(page, { cdp = true } = {}) {
   };
 }
 
+/** A data: or blob: URL: read from memory (a picture in the page, a file being saved), never from the network. */
+export const inMemory = (r) => /^(data|blob):/.test(r.url);
+
+/**
+ * Expects no request since `mark` in Playwright's record and in CDP's (data: and blob: URLs
+ * aside: they are read from memory); `when` names the moment in the messages ("after ready").
+ */
+export function expectNoRequestsSince(net, mark, when) {
+  const since = net.since(mark);
+  const describe = (list) => list.filter((r) => !inMemory(r)).map((r) => `${r.type} ${r.url}`);
+  expect(describe(since.requests), `requests ${when} (Playwright)`).toEqual([]);
+  expect(describe(since.cdpRequests), `requests ${when} (CDP Network)`).toEqual([]);
+}
+
 /** Every file of the release bundle, as server paths under `/carestep/` (e.g. "/carestep/boot.js"). */
 export function bundlePaths(distDir) {
   const out = new Set();
