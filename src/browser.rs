@@ -50,12 +50,9 @@ pub fn console_error_lines(lines: &[String]) {
     }
 }
 
-/// Today's date in words, e.g. "27 November 2025", for the summary.
-pub fn today() -> String {
+/// Today's date in the visitor's time zone: (year, month 1–12, day). Read once per screen,
+/// so the summary's date (`messages::date_in_words`) and the handoff code's agree.
+pub fn today() -> (u32, u32, u32) {
     let date = js_sys::Date::new_0();
-    let month = crate::messages::MONTHS
-        .get(date.get_month() as usize)
-        .copied()
-        .unwrap_or("");
-    format!("{} {} {}", date.get_date(), month, date.get_full_year())
+    (date.get_full_year(), date.get_month() + 1, date.get_date())
 }

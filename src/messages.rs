@@ -10,6 +10,17 @@ use carestep_engine::{
     Phq9Band, RuleId, ScreenBand, WsasBand,
 };
 
+/// A date in words, "5 December 2026": the summary's date, on the result, in Print and
+/// Save, and on the clinician's report.
+pub fn date_in_words(year: u32, month: u32, day: u32) -> String {
+    let name = (month as usize)
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i))
+        .copied()
+        .unwrap_or("");
+    format!("{day} {name} {year}")
+}
+
 /// Month names for the date on the summary.
 pub const MONTHS: [&str; 12] = [
     "January",

@@ -3,12 +3,12 @@
 //! its FHIR download once a code is read.
 
 use crate::scan::{self, Camera, CameraError, ImageError};
-use carestep_engine::handoff::{self, Date, Handoff};
+use carestep_engine::handoff::{self, Handoff};
 use carestep_engine::{assess, fhir, path};
 use carestep_ui::dom;
 use carestep_ui::parts::{h2, p, primary_button, secondary_button};
 use carestep_widget::components::report::report;
-use carestep_widget::messages::MONTHS;
+use carestep_widget::messages::date_in_words;
 use carestep_widget::summary::Summary;
 use gloo::timers::callback::Interval;
 use std::cell::RefCell;
@@ -66,22 +66,6 @@ struct Read {
     code: String,
 }
 
-/// "5 December 2026".
-fn in_words(date: Date) -> String {
-    let month = MONTHS
-        .get(usize::from(date.month()).saturating_sub(1))
-        .copied()
-        .unwrap_or("");
-    [
-        date.day().to_string().as_str(),
-        " ",
-        month,
-        " ",
-        date.year().to_string().as_str(),
-    ]
-    .concat()
-}
-
 /// The engine's one-line message as a sentence on the page: a capital first letter.
 fn sentence(line: &str) -> String {
     let mut chars = line.chars();
@@ -99,7 +83,11 @@ fn read_code(code: &str) -> Result<Read, String> {
         &assessment,
         &handoff.answers,
         &asked,
-        in_words(handoff.date),
+        date_in_words(
+            u32::from(handoff.date.year()),
+            u32::from(handoff.date.month()),
+            u32::from(handoff.date.day()),
+        ),
     );
     Ok(Read {
         code: handoff.encode().unwrap_or_else(|_| code.to_owned()),

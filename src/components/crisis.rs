@@ -5,6 +5,7 @@
 //! reasons, and a way back in case an answer was a mistake. Nothing on it suggests that
 //! the answers went anywhere: they did not.
 
+use crate::browser;
 use crate::components::handoff::handoff_panel;
 use crate::components::parts::{actions, back_row, h2, list, on_click, p, secondary_button, title};
 use crate::messages as m;
@@ -99,7 +100,7 @@ pub fn crisis_screen(state: &State, crisis: &Crisis, dispatch: &Callback<Action>
                 <div data-testid="reasons">{ list("cs-list cs-reasons", reasons) }</div>
             }
             { p(m::CRISIS_BACK_NOTE) }
-            { handoff_panel(&state.answers, &state.modules) }
+            { handoff_panel(&state.answers, &state.modules, browser::today()) }
             { actions(secondary_button(m::CLEAR, on_clear)) }
         </div>
     }

@@ -22,10 +22,12 @@ use yew::prelude::*;
 /// White modules around the symbol, as the QR standard asks (4 modules).
 const QUIET_ZONE: i32 = 4;
 
-/// The panel for `answers`, given in the deployment `modules`, dated today.
-pub fn handoff_panel(answers: &Answers, modules: &ModuleSet) -> Html {
-    let code = today()
-        .ok_or(())
+/// The panel for `answers`, given in the deployment `modules`, dated `today` (year, month,
+/// day: `browser::today`).
+pub fn handoff_panel(answers: &Answers, modules: &ModuleSet, today: (u32, u32, u32)) -> Html {
+    let (year, month, day) = today;
+    let code = Date::new(year as i32, month, day)
+        .map_err(|_| ())
         .and_then(|date| handoff::encode(answers, modules, date).map_err(|_| ()));
     let body = match code {
         Ok(code) => {
@@ -162,15 +164,4 @@ fn qr_svg(qr: &Qr) -> Html {
             <path d={qr.path.clone()} fill="#000"/>
         </svg>
     }
-}
-
-/// Today's date in the visitor's time zone, for [`handoff_panel`].
-fn today() -> Option<Date> {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-    .ok()
 }

@@ -42,11 +42,13 @@ pub fn result_screen(
     let Some(assessment) = state.assessment.as_ref() else {
         return Html::default();
     };
+    // One reading of the clock for the summary's date and the handoff code's.
+    let (year, month, day) = browser::today();
     let summary = Rc::new(Summary::new(
         assessment,
         &state.answers,
         &state.path(),
-        browser::today(),
+        m::date_in_words(year, month, day),
     ));
     let level = assessment.level;
 
@@ -137,7 +139,7 @@ pub fn result_screen(
                 { fold(m::RESULT_ABOUT, list("cs-list cs-attribution", summary.attributions.clone())) }
             }
             // Printed only when the visitor opened it (the code "on request", issue 13).
-            { handoff_panel(&state.answers, &state.modules) }
+            { handoff_panel(&state.answers, &state.modules, (year, month, day)) }
             { p_class("cs-print-only", m::SUMMARY_NOT_DIAGNOSIS) }
             // At the end of the printout, only when the visitor ticked it (issue 12: the
             // printed summary stays short otherwise).
