@@ -1014,7 +1014,10 @@ pub mod prebuilt {
         let mut instruments = Vec::new();
         for i in INSTRUMENTS {
             let asked = i.modules & modules.bits();
-            if let Some(v) = i.variants.iter().find(|v| asked != 0 && v.asked == asked) {
+            if asked == 0 {
+                continue;
+            }
+            if let Some(v) = i.variants.iter().find(|v| v.asked == asked) {
                 for &k in v.cites {
                     cited[usize::from(k)] = true;
                 }

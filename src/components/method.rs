@@ -16,7 +16,7 @@ use crate::components::parts::{actions, link_button, on_click, p, title};
 use crate::messages as m;
 use crate::state::{Action, Opener};
 use carestep_config::ModulePermission;
-use carestep_engine::methodology::{instrument_anchor, prebuilt, rule_anchor, Block, Methodology};
+use carestep_engine::methodology::{instrument_anchor, prebuilt, Block, Methodology};
 use carestep_engine::questionnaire::questionnaire;
 use carestep_engine::{ModuleSet, RuleId};
 use wasm_bindgen::JsCast;
@@ -108,7 +108,12 @@ fn plain(text: &str) -> String {
 /// result gives for it (the catalogue's, the same as a reason on the result), so a Why?
 /// lands on a plain sentence before the rule's technical fields. Nothing for other entries.
 fn in_plain_words(anchor: &str) -> Html {
-    let Some(rule) = RuleId::ALL.into_iter().find(|&r| rule_anchor(r) == anchor) else {
+    // `rule_anchor` read backwards ("rule-o1" → O1), rather than writing every rule's
+    // anchor for each entry of the page.
+    let rule = anchor
+        .strip_prefix("rule-")
+        .and_then(|id| RuleId::parse(&id.to_ascii_uppercase()));
+    let Some(rule) = rule else {
         return Html::default();
     };
     html! {
