@@ -268,14 +268,7 @@ mod tests {
         let date = Date::new(2026, 12, 5).unwrap();
         let mut read = 0;
         for modules in [ModuleSet::default_deployment(), ModuleSet::all()] {
-            for level in [
-                Level::SelfCare,
-                Level::Outpatient,
-                Level::Iop,
-                Level::Php,
-                Level::Inpatient,
-                Level::CrisisNow,
-            ] {
+            for level in Level::CARE_LEVELS {
                 let Some(answers) = example(level, &modules) else {
                     continue;
                 };
