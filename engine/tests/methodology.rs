@@ -655,3 +655,38 @@ fn the_prebuilt_page_is_the_generated_page_for_every_module_set() {
     assert_eq!(checked, 1 << optional.len());
     assert!(checked >= 4096, "{checked} module sets");
 }
+
+/// Issue 12: no file of the repository refers to a document outside it (the clinical
+/// model was specified in a folder beside the repository; the methodology page replaces it).
+/// Walks every file git tracks.
+#[test]
+fn no_file_of_the_repository_refers_to_a_document_outside_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let listed = std::process::Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(&root)
+        .output()
+        .expect("git ls-files runs");
+    assert!(listed.status.success(), "git ls-files failed");
+    let files: Vec<String> = String::from_utf8(listed.stdout)
+        .expect("file names are UTF-8")
+        .split('\0')
+        .filter(|f| !f.is_empty())
+        .map(str::to_owned)
+        .collect();
+    assert!(files.len() > 100, "only {} files listed", files.len());
+    // Written in pieces, so this file does not name them itself.
+    let outside = [concat!("clinical", "-model"), concat!("../", "shared/")];
+    let mut found = Vec::new();
+    for file in &files {
+        let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            continue; // not UTF-8 text (a picture), or deleted in the working tree
+        };
+        for name in outside {
+            if text.contains(name) {
+                found.push(format!("{file}: {name}"));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new());
+}
